@@ -1,0 +1,74 @@
+# Two commands set everything up on a fresh Debian machine:
+#   make serve   build the site and serve it on http://127.0.0.1:8000 with live reload
+#   make test    every test, browser tests included
+# Everything else here is a step those two depend on.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# pyenv reads .python-version (3.13); pyodide-build needs Python 3.12 or newer.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help venv node chromium deps build serve test test-fast wheel bench readability lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
+	  { echo "Python 3.12+ is needed (pyodide-build); found $$($(PYTHON) --version)" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e calculators
+	touch $@
+
+venv: $(BIN)/.installed ## Python tools in .venv from the pinned requirements.txt
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+node: node_modules/.installed ## the pinned Pyodide runtime and axe-core from package-lock.json
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium
+
+chromium: $(CHROMIUM) ## Debian's Chromium for the browser tests (apt-get)
+
+deps: venv node
+
+build: deps ## build the self-hostable site into site/
+	$(BIN)/mkdocs build --strict
+
+serve: deps ## build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: deps chromium ## every test: calculators, Pyodide under Node, the site build and the browser
+	$(BIN)/python -m pytest
+
+test-fast: deps ## the tests that need no browser
+	$(BIN)/python -m pytest -m "not browser"
+
+wheel: venv ## build the musclecalc wheel into dist/
+	$(BIN)/python scripts/build_wheel.py dist
+
+bench: build chromium ## time to first live answer on a calculator page, cold and warm cache
+	$(BIN)/python scripts/benchmark_calculator_page.py
+
+readability: venv ## Flesch reading ease of every guide page
+	$(BIN)/python scripts/readability.py
+
+lock: ## re-pin requirements.txt from requirements.in
+	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo '# Pinned from requirements.in by `make lock`. Install with `make venv`.'; \
+	  /tmp/lock-venv/bin/pip freeze; } > requirements.txt
+
+clean: ## remove build outputs (keeps .venv and node_modules)
+	rm -rf site build dist
