@@ -1,0 +1,158 @@
+"""Assemble the self-hosted browser runtime: the pinned Pyodide files and the musclecalc wheel.
+
+The four Pyodide files the site needs are taken from the npm tarball whose sha512 matches the
+`integrity` that package-lock.json pins, so what the site serves is exactly what the lock names.
+The musclecalc wheel is built from `calculators/`, and `pyodide lockfile add-wheels` (from
+pyodide-build) writes a pyodide-lock.json that lists only that wheel, with its sha256, so the
+browser loads it by name and Pyodide checks it.
+
+    python scripts/pyodide_runtime.py OUT_DIR     # writes OUT_DIR/<pyodide version>/... and prints the manifest
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_LOCK = ROOT / "package-lock.json"
+#: The only runtime files the site serves: the loader, the interpreter and the standard library.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+#: The Python package the browser imports.
+PACKAGE = "musclecalc"
+
+
+class RuntimeAssemblyError(Exception):
+    """The runtime could not be assembled (a lock mismatch, a failed build)."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the browser needs to start: every path is relative to the manifest's own folder."""
+
+    pyodide_version: str
+    index_url: str
+    lock_file_url: str
+    module_url: str
+    packages: tuple[str, ...]
+    wheel: str
+    wheel_sha256: str
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2) + "\n"
+
+
+def locked_pyodide() -> tuple[str, str]:
+    """The pinned Pyodide version and its npm integrity string, from package-lock.json."""
+    lock = json.loads(PACKAGE_LOCK.read_text(encoding="utf-8"))
+    entry = lock["packages"].get("node_modules/pyodide")
+    if not entry:
+        raise RuntimeAssemblyError("package-lock.json does not pin pyodide")
+    return entry["version"], entry["integrity"]
+
+
+def _integrity_of(data: bytes, integrity: str) -> bool:
+    algorithm, _, expected = integrity.partition("-")
+    digest = hashlib.new(algorithm, data).digest()
+    return base64.b64encode(digest).decode() == expected
+
+
+def fetch_tarball(version: str, integrity: str, cache: Path) -> Path:
+    """The pyodide npm tarball, checked against the lock's integrity (npm's cache serves it offline)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    tarball = cache / f"pyodide-{version}.tgz"
+    if not tarball.exists():
+        subprocess.run(
+            ["npm", "pack", f"pyodide@{version}", "--pack-destination", str(cache), "--silent"],
+            check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+        )
+    if not _integrity_of(tarball.read_bytes(), integrity):
+        tarball.unlink()
+        raise RuntimeAssemblyError(f"pyodide-{version}.tgz does not match package-lock.json's integrity")
+    return tarball
+
+
+def extract_runtime(tarball: Path, out_dir: Path) -> dict[str, str]:
+    """Copy the runtime files out of the tarball; returns each file's sha256."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    digests = {}
+    with tarfile.open(tarball) as archive:
+        for name in RUNTIME_FILES:
+            member = archive.extractfile(f"package/{name}")
+            if member is None:
+                raise RuntimeAssemblyError(f"{name} is missing from {tarball.name}")
+            data = member.read()
+            (out_dir / name).write_bytes(data)
+            digests[name] = hashlib.sha256(data).hexdigest()
+        base_lock = json.load(archive.extractfile("package/pyodide-lock.json"))  # type: ignore[arg-type]
+    # The site's lock keeps Pyodide's own `info` (ABI, Python version) and lists no packages yet.
+    (out_dir / "base-lock.json").write_text(json.dumps({"info": base_lock["info"], "packages": {}}))
+    return digests
+
+
+def build_wheel(out_dir: Path) -> Path:
+    """The musclecalc wheel, built from calculators/ by scripts/build_wheel.py."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_wheel as builder
+    finally:
+        sys.path.pop(0)
+    return builder.build_wheel(out_dir)
+
+
+def write_lockfile(out_dir: Path, wheel: Path) -> dict[str, object]:
+    """pyodide-lock.json listing only the wheel, written by pyodide-build's CLI."""
+    pyodide_cli = Path(sys.executable).with_name("pyodide")
+    subprocess.run(
+        [str(pyodide_cli), "lockfile", "add-wheels", "--input", "base-lock.json",
+         "--output", "pyodide-lock.json", wheel.name],
+        check=True, cwd=out_dir, stdout=subprocess.DEVNULL,
+    )
+    (out_dir / "base-lock.json").unlink()
+    lock = json.loads((out_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    entry = lock["packages"][PACKAGE]
+    if entry["sha256"] != hashlib.sha256(wheel.read_bytes()).hexdigest():
+        raise RuntimeAssemblyError("pyodide-lock.json names a different wheel than the one built")
+    return entry
+
+
+def assemble(out_dir: Path, cache: Path | None = None) -> Manifest:
+    """Write `<out_dir>/<version>/` (runtime, wheel, lockfile) and `<out_dir>/runtime.json`."""
+    version, integrity = locked_pyodide()
+    target = out_dir / version
+    if target.exists():
+        shutil.rmtree(target)
+    tarball = fetch_tarball(version, integrity, cache or ROOT / "build" / "npm")
+    extract_runtime(tarball, target)
+    wheel = build_wheel(target)
+    entry = write_lockfile(target, wheel)
+    manifest = Manifest(
+        pyodide_version=version,
+        index_url=f"{version}/",
+        lock_file_url=f"{version}/pyodide-lock.json",
+        module_url=f"{version}/pyodide.mjs",
+        packages=(PACKAGE,),
+        wheel=f"{version}/{wheel.name}",
+        wheel_sha256=str(entry["sha256"]),
+    )
+    (out_dir / "runtime.json").write_text(manifest.to_json(), encoding="utf-8")
+    return manifest
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(assemble(Path(argv[0])).to_json(), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,77 @@
+"""Serve a built site as a static host would: plain files, the right MIME types, the site's
+Content-Security-Policy as a header (so it also covers the calculators' worker), loopback only.
+
+    python scripts/serve_site.py [SITE_DIR] [--port 8000]
+
+The tests and the benchmark start it in-process with `serve()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def content_security_policy() -> str:
+    """The policy from mkdocs.yml (`extra.content_security_policy`), the one the pages declare."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # mkdocs.yml uses !!python tags; only the `extra` block is needed, so parse that part alone.
+    extra = text[text.index("\nextra:") :]
+    extra = extra[: extra.index("\n\n", 1)]
+    return " ".join(yaml.safe_load(extra)["extra"]["content_security_policy"].split())
+
+
+class StaticHandler(SimpleHTTPRequestHandler):
+    """Files from one folder, with the headers a careful static host sends."""
+
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".whl": "application/zip",
+    }
+    policy = ""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", self.policy)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def serve(site_dir: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Start serving `site_dir` on 127.0.0.1 in a background thread; returns the server and its URL."""
+    handler = type("Handler", (StaticHandler,), {"policy": content_security_policy()})
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site_dir", nargs="?", default=str(ROOT / "site"), type=Path)
+    parser.add_argument("--port", type=int, default=8000)
+    options = parser.parse_args()
+    server, url = serve(options.site_dir, options.port)
+    print(f"Serving {options.site_dir} at {url} (Ctrl+C stops)")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
