@@ -4,6 +4,7 @@
 # Everything else here is a step those two depend on.
 
 SHELL := bash
+export NO_MKDOCS_2_WARNING := 1
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 

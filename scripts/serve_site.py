@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,11 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def content_security_policy() -> str:
     """The policy from mkdocs.yml (`extra.content_security_policy`), the one the pages declare."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # mkdocs.yml uses !!python tags; only the `extra` block is needed, so parse that part alone.
-    extra = text[text.index("\nextra:") :]
-    extra = extra[: extra.index("\n\n", 1)]
-    return " ".join(yaml.safe_load(extra)["extra"]["content_security_policy"].split())
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return " ".join(config["extra"]["content_security_policy"].split())
 
 
 class StaticHandler(SimpleHTTPRequestHandler):
@@ -43,6 +41,11 @@ class StaticHandler(SimpleHTTPRequestHandler):
     policy = ""
 
     def end_headers(self) -> None:
+        # Pyodide's files sit in a folder named by its version: they never change, so cache them
+        # for good. Everything else (pages, the wheel, the lockfile) is revalidated on each visit.
+        immutable = re.search(r"/assets/pyodide/[^/]+/(pyodide\.m?js|pyodide\.asm\.(mjs|wasm)|python_stdlib\.zip)$",
+                              self.path.split("?")[0])
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
         self.send_header("Content-Security-Policy", self.policy)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")

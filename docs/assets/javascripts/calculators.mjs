@@ -339,6 +339,7 @@ class Calculator {
     this.showErrors(reply.ok ? {} : reply.errors);
     if (reply.ok) {
       this.render(reply.display);
+      this.root.dataset.live = "true";  // the answer on show is Python's, computed in this page
       this.setStatus("ready", STATUS_TEXT.ready);
     } else {
       this.answer.classList.add("mc-answer--stale");

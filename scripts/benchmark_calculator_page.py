@@ -1,0 +1,93 @@
+"""Benchmark: how long a calculator page takes to give its first live answer, and what it costs.
+
+Serves the built site (`make build` first) on loopback with scripts/serve_site.py, opens a
+calculator page in Debian's Chromium through Playwright, and measures, from navigation start to
+the first answer computed by Python in the page (the calculator's `data-live` mark):
+  - empty cache: a new browser profile each run;
+  - warm cache: the same profile, after one visit that filled its cache.
+It also counts the bytes the page transferred (bodies and headers, the worker's requests
+included). Prints the median of several runs; this is a script that prints figures, not a test.
+
+    python scripts/benchmark_calculator_page.py [--runs 5] [--page calculators/protein/]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from serve_site import serve  # noqa: E402
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def first_live_answer(context: BrowserContext, url: str) -> tuple[float, int, int]:
+    """Milliseconds to the first live answer, bytes transferred, and requests made."""
+    transferred = []
+
+    def finished(request) -> None:  # type: ignore[no-untyped-def]
+        sizes = request.sizes()  # zero body bytes for answers from the browser's cache
+        transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+    context.on("requestfinished", finished)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector(".mc-calculator[data-live]", timeout=120_000)
+    elapsed = page.evaluate("performance.now()")
+    page.wait_for_timeout(200)
+    page.close()
+    context.remove_listener("requestfinished", finished)
+    return elapsed, sum(transferred), len(transferred)
+
+
+def run(browser: Browser, url: str, runs: int) -> dict[str, list[tuple[float, int, int]]]:
+    cold, warm = [], []
+    for _ in range(runs):
+        context = browser.new_context()
+        cold.append(first_live_answer(context, url))
+        context.close()
+    context = browser.new_context()
+    first_live_answer(context, url)  # fill the cache
+    for _ in range(runs):
+        warm.append(first_live_answer(context, url))
+    context.close()
+    return {"empty cache": cold, "warm cache": warm}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--page", default="calculators/protein/")
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    options = parser.parse_args()
+    if not (options.site / "index.html").exists():
+        print(f"{options.site} has no built site: run `make build` first", file=sys.stderr)
+        return 2
+    server, base = serve(options.site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=options.chromium, args=FLAGS)
+            results = run(browser, base + options.page, options.runs)
+            browser.close()
+    finally:
+        server.shutdown()
+    print(f"{options.page}, median of {options.runs} runs, served from loopback")
+    print(f"{'':12} {'first live answer':>18} {'transferred':>12} {'requests':>9}")
+    for label, samples in results.items():
+        ms = statistics.median(s[0] for s in samples)
+        kib = statistics.median(s[1] for s in samples) / 1024
+        count = statistics.median(s[2] for s in samples)
+        print(f"{label:12} {ms:15.0f} ms {kib:9.0f} KiB {count:9.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,223 @@
+"""The built site: strict, self-contained, CSP-clean, with every calculator rendered at build time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, Build, cpython_run, default_payload
+
+MARKER = re.compile(r"^<!--\s*calculator:\s*([a-z_]+)\s*-->\s*$", re.M)
+CALCULATOR_PAGES = {
+    name: page for page in (ROOT / "docs").rglob("*.md")
+    for name in MARKER.findall(page.read_text(encoding="utf-8"))
+}
+
+# Absolute URLs inside third-party JavaScript the site serves. None is requested by this site:
+# each sits on a code path it never takes. A new one fails the test until someone checks it.
+KNOWN_DORMANT_URLS = {
+    "https://unpkg.com/mermaid": "Material loads mermaid only for mermaid diagrams; none are enabled",
+    "https://unpkg.com/resize-observer-polyfill": "Material's polyfill for browsers without ResizeObserver",
+    "https://clipboardjs.com/": "a comment in Material's bundled clipboard.js",
+    "https://api.github.com/users/": "Material's repository facts; mkdocs.yml sets no repo_url",
+    "https://api.github.com/repos/": "Material's repository facts; mkdocs.yml sets no repo_url",
+    "https://cdn.jsdelivr.net/pyodide/v": "Pyodide's default indexURL; the worker always passes its own",
+}
+NAMESPACES = ("http://www.w3.org/",)
+
+
+class ResourceCollector(HTMLParser):
+    """Collects every URL an HTML page makes the browser load, and its inline scripts."""
+
+    LOADING = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
+               ("iframe", "src"), ("embed", "src"), ("object", "data"), ("video", "src"), ("video", "poster"),
+               ("audio", "src"), ("track", "src"), ("form", "action"), ("image", "href"), ("use", "href"),
+               ("input", "src")}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.inline_scripts: list[str] = []
+        self.images_without_alt: list[str] = []
+        self.csp: list[str] = []
+        self._script: dict[str, str | None] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        for name, value in attrs:
+            if value and ((tag, name) in self.LOADING or (tag, name.split(":")[-1]) in self.LOADING):
+                self.urls += [part.strip().split(" ")[0] for part in value.split(",")] if "srcset" in name else [value]
+        if tag == "link" and attributes.get("href"):
+            self.urls.append(attributes["href"])  # stylesheets, icons, preloads: all loaded
+        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "content-security-policy":
+            self.csp.append(attributes.get("content") or "")
+        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            self.urls.append((attributes.get("content") or "").partition("url=")[2])
+        if tag == "img" and not (attributes.get("alt") or "").strip():
+            self.images_without_alt.append(attributes.get("src") or "?")
+        if tag == "script":
+            self._script = attributes
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None and not self._script.get("src") and data.strip():
+            if (self._script.get("type") or "text/javascript") != "application/json":
+                self.inline_scripts.append(data[:80])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script = None
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+def parse(path: Path) -> ResourceCollector:
+    collector = ResourceCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_strict_build_passes_without_warnings(build: Build) -> None:
+    assert (build.site_dir / "index.html").exists()
+    assert "WARNING" not in build.log, build.log
+
+
+def test_every_calculator_page_has_a_marker() -> None:
+    assert set(CALCULATOR_PAGES) == {"protein", "energy", "volume"}
+
+
+@pytest.mark.parametrize("name", sorted(CALCULATOR_PAGES))
+def test_marker_became_a_form_with_the_prerendered_answer(build: Build, name: str) -> None:
+    page = CALCULATOR_PAGES[name].relative_to(ROOT / "docs").with_suffix("")
+    html = (build.site_dir / page / "index.html").read_text(encoding="utf-8")
+    assert "<!-- calculator:" not in html
+    assert f'<div class="mc-calculator" data-calculator="{name}"' in html
+    assert '<form class="mc-form"' in html
+    assert re.search(rf'id="mc-{name}-answer" aria-live="polite"', html)
+    expected = cpython_run(name, default_payload(name))
+    assert expected["ok"]
+    from html import escape
+
+    assert f'<p class="mc-summary">{escape(expected["display"]["summary"])}</p>' in html
+    for fact in expected["display"]["facts"]:
+        assert f"<dd>{escape(fact['value'])}</dd>" in html
+    # Every visible control has a label, and every error slot is wired to its control.
+    for control_id in re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', html):
+        assert f'for="{control_id}"' in html or re.search(rf'id="{control_id}"[^>]*aria-label=', html), control_id
+    for described in re.findall(r'aria-describedby="([^"]+)"', html):
+        for target in described.split():
+            assert f'id="{target}"' in html, target
+
+
+def test_no_page_loads_anything_from_another_origin(build: Build) -> None:
+    offenders = []
+    for page in html_pages(build.site_dir):
+        for url in parse(page).urls:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                offenders.append(f"{page.relative_to(build.site_dir)}: {url}")
+    assert offenders == []
+
+
+def test_stylesheets_load_nothing_from_another_origin_or_data_urls(build: Build) -> None:
+    offenders = []
+    for sheet in build.site_dir.rglob("*.css"):
+        css = sheet.read_text(encoding="utf-8")
+        for url in re.findall(r"""url\(\s*["']?([^"')]+)""", css) + re.findall(r"""@import\s+["']([^"']+)""", css):
+            if urlsplit(url).scheme or url.startswith("//"):
+                offenders.append(f"{sheet.relative_to(build.site_dir)}: {url[:60]}")
+    assert offenders == []
+
+
+def test_scripts_name_no_other_origin_except_known_dormant_paths(build: Build) -> None:
+    found = {}
+    for script in [*build.site_dir.rglob("*.js"), *build.site_dir.rglob("*.mjs")]:
+        for url in re.findall(r"https?://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+", script.read_text(encoding="utf-8")):
+            if not url.startswith(NAMESPACES):
+                found.setdefault(url, script.name)
+    unknown = {url: where for url, where in found.items()
+               if not any(url.startswith(known) for known in KNOWN_DORMANT_URLS)}
+    assert unknown == {}
+    own = [p for p in build.site_dir.rglob("*.mjs") if p.parent.name == "javascripts"]
+    assert own and all("http" not in p.read_text(encoding="utf-8") for p in own)
+
+
+def test_no_inline_scripts_and_the_policy_on_every_page(build: Build) -> None:
+    from serve_site import content_security_policy
+
+    policy = content_security_policy()
+    for page in html_pages(build.site_dir):
+        parsed = parse(page)
+        assert parsed.inline_scripts == [], page
+        assert [" ".join(c.split()) for c in parsed.csp] == [policy], page
+
+
+def test_every_image_has_alt_text(build: Build) -> None:
+    missing = {str(p.relative_to(build.site_dir)): parse(p).images_without_alt for p in html_pages(build.site_dir)}
+    assert {page: images for page, images in missing.items() if images} == {}
+
+
+def test_runtime_files_match_the_npm_lock_and_the_wheel_matches_its_lockfile(build: Build) -> None:
+    runtime_dir = build.site_dir / "assets" / "pyodide"
+    manifest = json.loads((runtime_dir / "runtime.json").read_text())
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    assert manifest["pyodide_version"] == lock["packages"]["node_modules/pyodide"]["version"]
+    version_dir = runtime_dir / manifest["pyodide_version"]
+    shipped = sorted(p.name for p in version_dir.iterdir())
+    wheel = version_dir / Path(manifest["wheel"]).name
+    assert shipped == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                              "pyodide-lock.json", wheel.name])
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert (version_dir / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes(), name
+    site_lock = json.loads((version_dir / "pyodide-lock.json").read_text())
+    assert list(site_lock["packages"]) == ["musclecalc"]
+    entry = site_lock["packages"]["musclecalc"]
+    assert entry["file_name"] == wheel.name
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest() == manifest["wheel_sha256"]
+    assert wheel.name.endswith("-py3-none-any.whl")
+
+
+def test_no_runtime_file_or_wheel_is_tracked_by_git() -> None:
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert not re.search(r"\.(whl|wasm)$|pyodide\.asm|python_stdlib\.zip", tracked, re.M)
+
+
+def _build_pages(tmp_path: Path, markdown: str) -> subprocess.CompletedProcess[str]:
+    """Build a one-page site with the project's hooks."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(markdown, encoding="utf-8")
+    hooks = "\n".join(f"  - {ROOT / 'scripts' / 'hooks' / name}" for name in ("calculator_forms.py",))
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Marker test\nhooks:\n{hooks}\n", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_an_unknown_calculator_fails_the_build(tmp_path: Path) -> None:
+    done = _build_pages(tmp_path, "# Page\n\n<!-- calculator: nonesuch -->\n")
+    assert done.returncode != 0
+    assert "unknown calculator 'nonesuch'" in done.stderr
+
+
+def test_a_malformed_marker_fails_the_build(tmp_path: Path) -> None:
+    done = _build_pages(tmp_path, "# Page\n\nSee <!-- calculator: protein --> inline.\n")
+    assert done.returncode != 0
+    assert "malformed calculator marker" in done.stderr
+
+
+def test_a_known_marker_builds(tmp_path: Path) -> None:
+    done = _build_pages(tmp_path, "# Page\n\n<!-- calculator: protein -->\n")
+    assert done.returncode == 0, done.stderr
+    assert 'data-calculator="protein"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    shutil.rmtree(tmp_path / "site")
