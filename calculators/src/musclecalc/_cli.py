@@ -1,0 +1,275 @@
+"""Command line: ``python -m musclecalc NAME --field value ...``.
+
+Options come from the same form schemas as the web form; values go through
+:func:`musclecalc.bridge.run`, so the command line and the page give the same answers and
+the same messages. Bad input prints ``field: message`` lines to stderr and exits with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import Any, Final
+
+from . import bridge
+from ._catalogue import EXERCISES
+from ._numbers import format_decimal
+from ._registry import CALCULATORS
+from ._schema import ChoiceField, EntriesField, Field, Form, NumberField, UnitField
+
+__all__ = ["build_parser", "main", "render"]
+
+WIDTH: Final = 88
+EXIT_BAD_INPUT: Final = 2
+
+
+def _percent_safe(text: str) -> str:
+    """argparse formats help with %, so a literal % must be doubled."""
+    return text.replace("%", "%%")
+
+
+def _option_names(name: str) -> list[str]:
+    dashed = name.replace("_", "-")
+    return [f"--{dashed}"] if dashed == name else [f"--{dashed}", f"--{name}"]
+
+
+def _number_help(form: Form, number: NumberField) -> str:
+    if number.unit_field is not None:
+        unit = form.field(number.unit_field)
+        assert isinstance(unit, UnitField)
+        ranges = " or ".join(
+            f"{format_decimal(o.minimum, 2)}-{format_decimal(o.maximum, 2)} {o.value}"
+            for o in unit.options
+        )
+        span = f"{ranges} (unit: --{unit.name.replace('_', '-')})"
+    else:
+        assert number.bounds is not None
+        span = (
+            f"{format_decimal(number.bounds.minimum, 2)}-"
+            f"{format_decimal(number.bounds.maximum, 2)}{number.unit_text}"
+        )
+    if number.required:
+        need = "required"
+    elif number.default is None:
+        need = "optional"
+    else:
+        need = f"default {format_decimal(number.default, 2)}"
+    return f"{number.label}: {span}; {need}. {number.help}"
+
+
+def _choice_help(choice: ChoiceField | UnitField) -> str:
+    if isinstance(choice, UnitField):
+        return f"{choice.label}: {' or '.join(o.value for o in choice.options)}; default {choice.default}."
+    options = "; ".join(f"{o.value} = {o.label}" for o in choice.options)
+    need = "required" if choice.required else f"default {choice.default}"
+    return f"{choice.label} ({need}): {options}. {choice.help}"
+
+
+def _entries_help(entries: EntriesField) -> str:
+    return (
+        f"{entries.label}: one exercise as EXERCISE:SETS:SESSIONS (hard sets per session, "
+        f"sessions a week), e.g. hip_thrust:3:2. Repeat for each exercise, "
+        f"{entries.min_items}-{entries.max_items} in all."
+    )
+
+
+def _describe_field(form: Form, f: Field) -> str:
+    if isinstance(f, NumberField):
+        return _number_help(form, f)
+    if isinstance(f, ChoiceField | UnitField):
+        return _choice_help(f)
+    return _entries_help(f)
+
+
+def _exercise_list() -> str:
+    lines = [f"  {e.id:<30} {e.name}" for e in EXERCISES.values()]
+    return "exercises for --entry:\n" + "\n".join(lines)
+
+
+def _overview() -> str:
+    blocks = []
+    for name, calc in CALCULATORS.items():
+        form = calc.form
+        lines = [f"{name}: {form.title}. {form.summary}"]
+        for f in form.fields:
+            option = "--entry" if isinstance(f, EntriesField) else _option_names(f.name)[0]
+            lines.append(
+                _fill(
+                    _describe_field(form, f),
+                    WIDTH,
+                    initial_indent=f"  {option:<20} ",
+                    subsequent_indent=" " * 23,
+                )
+            )
+        blocks.append("\n".join(lines))
+    examples = (
+        "examples:\n"
+        "  python -m musclecalc protein --weight 70 --goal build\n"
+        "  python -m musclecalc energy --sex female --age 30 --height 175 --weight 70\n"
+        "  python -m musclecalc volume --entry hip_thrust:3:2 --entry squat:3:2 --json"
+    )
+    return "calculators and their fields:\n\n" + "\n\n".join(blocks) + "\n\n" + examples
+
+
+def _normalise(text: str) -> str:
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per calculator."""
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="python -m musclecalc",
+        description="Protein, energy and weekly training volume calculators.",
+        epilog=_percent_safe(_overview()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"musclecalc {__version__}")
+    commands = parser.add_subparsers(dest="calculator", metavar="CALCULATOR", required=True)
+    for name, calc in CALCULATORS.items():
+        form = calc.form
+        has_entries = any(isinstance(f, EntriesField) for f in form.fields)
+        command = commands.add_parser(
+            name,
+            help=form.title,
+            description=_percent_safe(f"{form.title}. {form.summary}"),
+            epilog=_exercise_list() if has_entries else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        for f in form.fields:
+            help_text = _percent_safe(_describe_field(form, f))
+            if isinstance(f, EntriesField):
+                command.add_argument(
+                    "--entry",
+                    dest="entries",
+                    action="append",
+                    metavar="EXERCISE:SETS:SESSIONS",
+                    help=help_text,
+                )
+            elif isinstance(f, ChoiceField | UnitField):
+                command.add_argument(
+                    *_option_names(f.name),
+                    dest=f.name,
+                    type=_normalise,
+                    choices=[o.value for o in f.options],
+                    help=help_text,
+                )
+            else:
+                command.add_argument(
+                    *_option_names(f.name), dest=f.name, metavar="NUMBER", help=help_text
+                )
+        command.add_argument(
+            "--json", action="store_true", help="print the bridge's JSON reply instead of text"
+        )
+    return parser
+
+
+def _payload(form: Form, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, str]]:
+    payload: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for f in form.fields:
+        if isinstance(f, EntriesField):
+            rows = []
+            for index, text in enumerate(args.entries or []):
+                parts = text.split(":")
+                if len(parts) != 3:
+                    errors[f"{f.name}.{index}"] = (
+                        f'Write each entry as EXERCISE:SETS:SESSIONS, such as hip_thrust:3:2, '
+                        f'not "{text}".'
+                    )
+                    continue
+                rows.append(dict(zip(("exercise", "sets", "sessions"), parts, strict=True)))
+            if args.entries:
+                payload[f.name] = rows
+        else:
+            value = getattr(args, f.name)
+            if value is not None:
+                payload[f.name] = value
+    return payload, errors
+
+
+def _fill(text: str, width: int, **indents: str) -> str:
+    return textwrap.fill(
+        text, width, break_long_words=False, break_on_hyphens=False, **indents
+    )
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return _fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _bullets(title: str, items: Sequence[str]) -> list[str]:
+    if not items:
+        return []
+    lines = [title]
+    lines += [_fill(item, WIDTH, initial_indent="- ", subsequent_indent="  ") for item in items]
+    return lines + [""]
+
+
+def render(title: str, display: dict[str, Any]) -> str:
+    """A bridge ``display`` object as plain text for a terminal."""
+    lines = [title, "=" * len(title), "", _wrap(display["summary"]), ""]
+    facts = display["facts"]
+    if facts:
+        width = max(len(fact["label"]) for fact in facts) + 2
+        for fact in facts:
+            lines.append(
+                _fill(
+                    fact["value"],
+                    WIDTH,
+                    initial_indent=f"{fact['label'] + ':':<{width}}",
+                    subsequent_indent=" " * width,
+                )
+            )
+        lines.append("")
+    table = display["table"]
+    if table is not None:
+        cells = [table["columns"], *table["rows"]]
+        widths = [max(len(row[i]) for row in cells) for i in range(len(table["columns"]))]
+
+        def row_text(row: Sequence[str]) -> str:
+            first = f"{row[0]:<{widths[0]}}"
+            rest = [f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:], strict=True)]
+            return "  ".join([first, *rest]).rstrip()
+
+        lines += [_wrap(table["caption"]), row_text(table["columns"])]
+        lines.append("  ".join("-" * w for w in widths))
+        lines += [row_text(row) for row in table["rows"]]
+        lines.append("")
+    lines += _bullets("Warnings", display["warnings"])
+    lines += _bullets("Notes", display["notes"])
+    lines += ["Method", _wrap(display["method"]), ""]
+    lines += _bullets("Sources", display["sources"])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0, or 2 for bad input)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    form = CALCULATORS[args.calculator].form
+    payload, errors = _payload(form, args)
+    if errors:
+        for field_name, message in errors.items():
+            print(f"{field_name}: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    reply_text = bridge.run(args.calculator, json.dumps(payload))
+    reply = json.loads(reply_text)
+    if args.json:
+        print(reply_text)
+    elif reply["ok"]:
+        sys.stdout.write(render(form.title, reply["display"]))
+    if not reply["ok"]:
+        if not args.json:
+            for field_name, message in reply["errors"].items():
+                print(f"{field_name}: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0

@@ -1,0 +1,446 @@
+"""Daily energy: BMR, maintenance (TDEE) and a calorie target for the goal.
+
+BMR uses the Mifflin-St Jeor equation in its commonly used rounded form::
+
+    10 x kg + 6.25 x cm - 5 x age + 5    (men)
+    10 x kg + 6.25 x cm - 5 x age - 161  (women)
+
+TDEE = BMR x activity factor. Targets are percentages of TDEE:
+
+=========  =====  ======  =====
+goal       low    target  high
+=========  =====  ======  =====
+lose       75 %   80 %    90 %
+maintain   95 %   100 %   105 %
+build      110 %  115 %   120 %
+=========  =====  ======  =====
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+from ._numbers import format_decimal, format_whole, round_half_up, round_whole
+from ._results import Range
+from ._schema import (
+    Bounds,
+    ChoiceField,
+    Form,
+    NumberField,
+    Option,
+    UnitField,
+    UnitOption,
+    Values,
+    read_form,
+)
+from ._sources import HALL_2008, HELMS_2014_CONTEST, IRAKI_2019, MIFFLIN_1990, Source
+
+__all__ = [
+    "ACTIVITY_FACTORS",
+    "ENERGY_FORM",
+    "EnergyResult",
+    "compute_energy",
+    "energy_needs",
+    "katch_mcardle_bmr",
+    "mifflin_st_jeor_bmr",
+]
+
+ACTIVITY_FACTORS: Final[dict[str, float]] = {
+    "sedentary": 1.2,
+    "light": 1.375,
+    "moderate": 1.55,
+    "very": 1.725,
+    "extra": 1.9,
+}
+ACTIVITY_LABELS: Final[dict[str, str]] = {
+    "sedentary": "Sedentary: desk job and little or no exercise",
+    "light": "Lightly active: light exercise 1-3 days a week",
+    "moderate": "Moderately active: exercise 3-5 days a week",
+    "very": "Very active: hard exercise 6-7 days a week",
+    "extra": "Extra active: hard daily training and a physical job",
+}
+#: Target as a share of TDEE: (low, target, high) for each goal.
+GOAL_MULTIPLIERS: Final[dict[str, tuple[float, float, float]]] = {
+    "lose": (0.75, 0.80, 0.90),
+    "maintain": (0.95, 1.0, 1.05),
+    "build": (1.10, 1.15, 1.20),
+}
+#: Weekly gain aimed at when building, in % of body weight (Iraki et al. 2019).
+BUILD_WEEKLY_PERCENT: Final = (0.25, 0.375, 0.5)
+#: The usual approximation of the energy in a kg of body weight change.
+KCAL_PER_KG: Final = 7700
+#: Below these daily intakes it is hard to meet nutrient needs without supervision.
+FLOOR_KCAL: Final[dict[str, int]] = {"female": 1200, "male": 1500}
+
+ALWAYS_WARNING: Final = (
+    "These are estimates for healthy adults. If you are pregnant or breastfeeding, have or "
+    "have had an eating disorder, or have a medical condition, ask a doctor or registered "
+    "dietitian before changing how much you eat."
+)
+
+ENERGY_FORM: Final = Form(
+    name="energy",
+    title="Energy (calorie) calculator",
+    summary=(
+        "How many calories you burn in a day, and how many to eat to keep, build or lose "
+        "weight without losing muscle."
+    ),
+    fields=(
+        ChoiceField(
+            "sex",
+            "Sex",
+            "the sex the equation should use",
+            help="The equation has one version for female and one for male bodies.",
+            default="female",
+            options=(Option("female", "Female"), Option("male", "Male")),
+            required=True,
+        ),
+        NumberField(
+            "age",
+            "Age (years)",
+            "an age",
+            help="Your age in whole years.",
+            default=30,
+            bounds=Bounds(18, 100, 1),
+            unit_text=" years",
+            below_minimum=(
+                "The equations and advice here are for adults aged 18 and over. For anyone "
+                "younger, ask a doctor or registered dietitian."
+            ),
+        ),
+        NumberField(
+            "height",
+            "Height",
+            "a height",
+            help="Your height without shoes.",
+            default=170,
+            unit_field="height_unit",
+        ),
+        UnitField(
+            "height_unit",
+            "Height unit",
+            for_field="height",
+            default="cm",
+            options=(UnitOption("cm", 120, 230), UnitOption("in", 47, 91)),
+        ),
+        NumberField(
+            "weight",
+            "Body weight",
+            "a body weight",
+            help="Your body weight today.",
+            default=70,
+            unit_field="weight_unit",
+        ),
+        UnitField(
+            "weight_unit",
+            "Weight unit",
+            for_field="weight",
+            default="kg",
+            options=(UnitOption("kg", 30, 300), UnitOption("lb", 66, 660)),
+        ),
+        ChoiceField(
+            "activity",
+            "Activity level",
+            "an activity level",
+            help="Count your job and your training together. If unsure, pick the lower level.",
+            default="moderate",
+            options=tuple(Option(key, label) for key, label in ACTIVITY_LABELS.items()),
+        ),
+        ChoiceField(
+            "goal",
+            "Your goal",
+            "your goal",
+            help="Building needs a small surplus; losing fat needs a moderate deficit.",
+            default="build",
+            options=(
+                Option("maintain", "Keep my weight steady"),
+                Option("build", "Build muscle (small surplus)"),
+                Option("lose", "Lose fat and keep muscle (moderate deficit)"),
+            ),
+        ),
+        NumberField(
+            "body_fat_percent",
+            "Body fat (%)",
+            "a body fat percentage",
+            help="Optional. Adds a second BMR estimate from your lean mass.",
+            required=False,
+            bounds=Bounds(3, 60, 0.1),
+            unit_text="%",
+        ),
+    ),
+)
+
+
+def mifflin_st_jeor_bmr(sex: str, age: float, height_cm: float, weight_kg: float) -> float:
+    """BMR in kcal a day, Mifflin-St Jeor in its commonly used rounded form.
+
+    >>> mifflin_st_jeor_bmr("female", 30, 175, 70)   # 700 + 1093.75 - 150 - 161
+    1482.75
+    >>> mifflin_st_jeor_bmr("male", 40, 180, 80)     # 800 + 1125 - 200 + 5
+    1730.0
+    """
+    return 10 * weight_kg + 6.25 * height_cm - 5 * age + (5 if sex == "male" else -161)
+
+
+def katch_mcardle_bmr(lean_mass_kg: float) -> float:
+    """BMR in kcal a day from lean (fat-free) mass: 370 + 21.6 x lean mass.
+
+    >>> katch_mcardle_bmr(64)   # 370 + 1382.4
+    1752.4
+    """
+    return 370 + 21.6 * lean_mass_kg
+
+
+@dataclass(frozen=True)
+class EnergyResult:
+    """BMR, TDEE and a daily calorie target with the weekly weight change to expect.
+
+    ``bmr_katch_mcardle_kcal`` and ``lean_mass_kg`` are None unless body fat was given.
+    ``weekly_change_kg`` is negative when losing.
+    """
+
+    sex: str
+    age: int
+    weight_kg: float
+    height_cm: float
+    activity: str
+    activity_factor: float
+    goal: str
+    bmr_kcal: int
+    bmr_katch_mcardle_kcal: int | None
+    lean_mass_kg: float | None
+    tdee_kcal: int
+    target_kcal: Range
+    weekly_change_kg: Range
+    weekly_change_percent: Range
+    method: str
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object."""
+        return {
+            "sex": self.sex,
+            "age": self.age,
+            "weight_kg": round_half_up(self.weight_kg, 1),
+            "height_cm": round_half_up(self.height_cm, 1),
+            "activity": self.activity,
+            "activity_factor": self.activity_factor,
+            "goal": self.goal,
+            "bmr_kcal": self.bmr_kcal,
+            "bmr_katch_mcardle_kcal": self.bmr_katch_mcardle_kcal,
+            "lean_mass_kg": (
+                None if self.lean_mass_kg is None else round_half_up(self.lean_mass_kg, 1)
+            ),
+            "tdee_kcal": self.tdee_kcal,
+            "target_kcal": self.target_kcal.to_json(),
+            "weekly_change_kg": self.weekly_change_kg.to_json(),
+            "weekly_change_percent": self.weekly_change_percent.to_json(),
+            "method": self.method,
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+            "sources": [source.to_json() for source in self.sources],
+        }
+
+
+_BMR_METHOD: Final = (
+    "BMR (the energy your body uses at rest) comes from the Mifflin-St Jeor equation "
+    "(Mifflin et al. 1990) in its commonly used rounded form: 10 × weight in kg + 6.25 × "
+    "height in cm − 5 × age in years, then + 5 for men or − 161 for women. The 1990 paper "
+    "gives unrounded coefficients (such as 9.99 for weight and 4.92 for age), so results "
+    "can differ from it by a few kcal. Daily needs (TDEE) = BMR × activity factor, from 1.2 "
+    "(sedentary) to 1.9 (extra active)."
+)
+_GOAL_METHODS: Final[dict[str, str]] = {
+    "build": (
+        "To build muscle: 10-20% above TDEE, aiming at 15%, the surplus Iraki et al. (2019) "
+        "suggest for gaining about 0.25-0.5% of body weight a week with little extra fat. "
+        "The weekly change shown is that 0.25-0.5% aim (midpoint as the target) rather than "
+        "a sum from the surplus, because how much of a surplus becomes muscle varies."
+    ),
+    "maintain": (
+        "To maintain: your TDEE, with 5% either side because the estimate is only a "
+        "starting point."
+    ),
+    "lose": (
+        "To lose fat: 10-25% below TDEE, aiming at 20%. A moderate deficit keeps muscle "
+        "better than a crash diet; Helms et al. (2014) suggest losing about 0.5-1% of body "
+        "weight a week."
+    ),
+}
+_KCAL_RULE_METHOD: Final = (
+    "Weekly change = daily surplus or deficit × 7 / 7,700, using the usual approximation "
+    "that a kg of body weight holds about 7,700 kcal; real change drifts from this over "
+    "time (Hall 2008)."
+)
+_KATCH_METHOD: Final = (
+    "With body fat given, the Katch-McArdle equation (370 + 21.6 × lean mass in kg) is "
+    "shown for comparison; the targets still use Mifflin-St Jeor. Without body fat, the "
+    "Katch-McArdle BMR is null."
+)
+
+
+def compute_energy(values: Values) -> EnergyResult:
+    """The energy result for checked form values (weight in kg, height in cm)."""
+    sex = values.choice("sex")
+    age = values.whole("age")
+    height = values.number("height")
+    weight = values.number("weight")
+    activity = values.choice("activity")
+    goal = values.choice("goal")
+    body_fat = values.optional("body_fat_percent")
+
+    bmr_exact = mifflin_st_jeor_bmr(sex, age, height, weight)
+    factor = ACTIVITY_FACTORS[activity]
+    tdee_exact = bmr_exact * factor
+    multipliers = GOAL_MULTIPLIERS[goal]
+    targets_exact = tuple(tdee_exact * m for m in multipliers)
+    if goal == "build":
+        change_exact = tuple(weight * percent / 100 for percent in BUILD_WEEKLY_PERCENT)
+    else:
+        change_exact = tuple((kcal - tdee_exact) * 7 / KCAL_PER_KG for kcal in targets_exact)
+    percent_exact = tuple(kg / weight * 100 for kg in change_exact)
+
+    lean_mass = None if body_fat is None else weight * (1 - body_fat / 100)
+    katch = None if lean_mass is None else round_whole(katch_mcardle_bmr(lean_mass))
+
+    bmr = round_whole(bmr_exact)
+    target = Range(*(round_whole(kcal) for kcal in targets_exact))
+    change = Range(*(round_half_up(kg, 2) for kg in change_exact))
+    percent = Range(*(round_half_up(p, 2) for p in percent_exact))
+
+    warnings: list[str] = []
+    floor = FLOOR_KCAL[sex]
+    if target.target < bmr:
+        warnings.append(
+            f"Your target ({format_whole(target.target)} kcal) is below your estimated BMR "
+            f"({format_whole(bmr)} kcal). Eating less than your body uses at rest makes "
+            "keeping muscle harder: aim nearer the top of the range, and check that the "
+            "activity level you chose is right."
+        )
+    elif target.low < bmr:
+        warnings.append(
+            f"The low end of the range ({format_whole(target.low)} kcal) is below your "
+            f"estimated BMR ({format_whole(bmr)} kcal). Stay nearer the top of the range to "
+            "protect muscle."
+        )
+    if target.low < floor:
+        which = "Your target" if target.target < floor else "The low end of the range"
+        warnings.append(
+            f"{which} is under about {format_whole(floor)} kcal a day. Below this it is hard "
+            "to get enough protein, vitamins and minerals: do not eat this little without a "
+            "doctor or registered dietitian."
+        )
+    if goal == "lose" and -percent_exact[1] > 1:
+        warnings.append(
+            f"At the target you would lose about {format_decimal(-percent_exact[1], 1)}% of "
+            "your body weight a week. Faster than about 1% a week risks losing muscle: aim "
+            "nearer the top of the range."
+        )
+    warnings.append(ALWAYS_WARNING)
+
+    notes: list[str] = [
+        "Equations like this one are right for most people only to within about 10%. Keep "
+        "to the target for 2-3 weeks, watch your weight, and adjust by 100-200 kcal a day."
+    ]
+    if goal == "build":
+        notes.append(
+            f"Aim to gain about {format_decimal(change.low, 2)}-{format_decimal(change.high, 2)}"
+            " kg a week (0.25-0.5% of body weight, Iraki et al. 2019). If you gain faster, "
+            "eat a little less; if the scale has not moved in 2-3 weeks, eat a little more."
+        )
+    elif goal == "lose":
+        deficit = tdee_exact - targets_exact[1]
+        notes.append(
+            f"The target is a deficit of about {format_whole(deficit)} kcal a day, roughly "
+            f"{format_decimal(-change_exact[1], 2)} kg a week "
+            f"({format_decimal(-percent_exact[1], 1)}% of body weight). Losing about 0.5-1% "
+            "a week helps keep muscle (Helms et al. 2014), and loss slows as your body adapts "
+            "(Hall 2008)."
+        )
+    else:
+        notes.append(
+            "Day-to-day swings of a kg or so are water and food, not fat or muscle: judge by "
+            "the trend over a few weeks."
+        )
+    if katch is not None:
+        notes.append(
+            f"From your lean mass, the Katch-McArdle equation gives a BMR of "
+            f"{format_whole(katch)} kcal. It can suit very lean or very muscular people "
+            "better; the targets here use Mifflin-St Jeor."
+        )
+    notes.append("Eat enough protein as well: the protein calculator shows how much.")
+
+    method_parts = [_BMR_METHOD, _GOAL_METHODS[goal]]
+    if goal != "build":
+        method_parts.append(_KCAL_RULE_METHOD)
+    if katch is not None:
+        method_parts.append(_KATCH_METHOD)
+    sources: list[Source] = [MIFFLIN_1990]
+    if goal == "build":
+        sources.append(IRAKI_2019)
+    if goal == "lose":
+        sources.append(HELMS_2014_CONTEST)
+    if goal != "build":
+        sources.append(HALL_2008)
+
+    return EnergyResult(
+        sex=sex,
+        age=age,
+        weight_kg=weight,
+        height_cm=height,
+        activity=activity,
+        activity_factor=factor,
+        goal=goal,
+        bmr_kcal=bmr,
+        bmr_katch_mcardle_kcal=katch,
+        lean_mass_kg=lean_mass,
+        tdee_kcal=round_whole(tdee_exact),
+        target_kcal=target,
+        weekly_change_kg=change,
+        weekly_change_percent=percent,
+        method=" ".join(method_parts),
+        notes=tuple(notes),
+        warnings=tuple(warnings),
+        sources=tuple(sources),
+    )
+
+
+def energy_needs(
+    sex: str,
+    age: int,
+    height_cm: float,
+    weight_kg: float,
+    activity: str = "moderate",
+    goal: str = "build",
+    *,
+    body_fat_percent: float | None = None,
+) -> EnergyResult:
+    """BMR, TDEE and a calorie target for an adult.
+
+    Raises :class:`musclecalc.InputError` for values out of range (age 18-100, height
+    120-230 cm, weight 30-300 kg, body fat 3-60 %) or unknown choices.
+
+    >>> result = energy_needs("female", 30, 175, 70, "moderate", "maintain")
+    >>> result.bmr_kcal, result.tdee_kcal          # 1482.75; x 1.55 = 2298.26
+    (1483, 2298)
+    >>> result.target_kcal                         # 95 % / 100 % / 105 % of TDEE
+    Range(low=2183, target=2298, high=2413)
+    """
+    values = read_form(
+        ENERGY_FORM,
+        {
+            "sex": sex,
+            "age": age,
+            "height": height_cm,
+            "height_unit": "cm",
+            "weight": weight_kg,
+            "weight_unit": "kg",
+            "activity": activity,
+            "goal": goal,
+            "body_fat_percent": body_fat_percent,
+        },
+    )
+    return compute_energy(values)

@@ -1,0 +1,344 @@
+"""Daily and per-meal protein for keeping or building muscle.
+
+Bands in grams per kg of body weight a day:
+
+=========  =====  ======  =====  ===============================================
+goal       low    target  high   basis
+=========  =====  ======  =====  ===============================================
+maintain   1.2    1.4     1.6    ISSN position stand, lower part (Jäger 2017)
+build      1.6    1.8     2.2    Morton 2018 plateau 1.62, 95% CI up to 2.20
+cut        1.8    2.2     2.7    Helms 2014 (2.3-3.1 g/kg lean mass) in body weight
+=========  =====  ======  =====  ===============================================
+
+On a cut with a known body fat percentage, the band is 2.3 / 2.7 / 3.1 g per kg of lean
+(fat-free) mass instead (Helms et al. 2014).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+from ._numbers import format_decimal, round_half_up, round_whole
+from ._results import Range
+from ._schema import (
+    Bounds,
+    ChoiceField,
+    Form,
+    NumberField,
+    Option,
+    UnitField,
+    UnitOption,
+    Values,
+    read_form,
+)
+from ._sources import (
+    BAUER_2013,
+    HELMS_2014_PROTEIN,
+    JAGER_2017,
+    MORTON_2018,
+    SCHOENFELD_ARAGON_2018,
+    Source,
+)
+
+__all__ = ["PROTEIN_FORM", "ProteinResult", "compute_protein", "protein_needs"]
+
+#: g per kg of body weight a day: (low, target, high) for each goal.
+BODY_WEIGHT_BANDS: Final[dict[str, tuple[float, float, float]]] = {
+    "maintain": (1.2, 1.4, 1.6),
+    "build": (1.6, 1.8, 2.2),
+    "cut": (1.8, 2.2, 2.7),
+}
+#: g per kg of lean mass a day on a cut (Helms et al. 2014).
+LEAN_MASS_CUT_BAND: Final = (2.3, 2.7, 3.1)
+#: g per kg of body weight per meal for the most muscle building per meal.
+GOOD_MEAL_G_PER_KG: Final = 0.4
+#: Per-meal servings below this (g/kg) stimulate muscle building less.
+SMALL_MEAL_G_PER_KG: Final = 0.25
+OLDER_ADULT_AGE: Final = 65
+
+ALWAYS_WARNING: Final = (
+    "This is general advice for healthy adults. It is not for people with kidney disease, "
+    "people who are pregnant or breastfeeding, or anyone under 18: see a doctor or "
+    "registered dietitian first."
+)
+
+PROTEIN_FORM: Final = Form(
+    name="protein",
+    title="Protein calculator",
+    summary="How much protein to eat each day, and at each meal, to keep or build muscle.",
+    fields=(
+        NumberField(
+            "weight",
+            "Body weight",
+            "a body weight",
+            help="Your body weight today.",
+            default=70,
+            unit_field="weight_unit",
+        ),
+        UnitField(
+            "weight_unit",
+            "Weight unit",
+            for_field="weight",
+            default="kg",
+            options=(UnitOption("kg", 30, 300), UnitOption("lb", 66, 660)),
+        ),
+        ChoiceField(
+            "goal",
+            "Your goal",
+            "your goal",
+            help="A cut (eating less to lose fat) needs more protein to protect muscle.",
+            default="build",
+            options=(
+                Option("maintain", "Keep the muscle I have"),
+                Option("build", "Build muscle"),
+                Option("cut", "Lose fat and keep muscle"),
+            ),
+        ),
+        NumberField(
+            "meals",
+            "Meals a day",
+            "a number of meals a day",
+            help="Meals or protein-rich snacks you eat in a day.",
+            required=False,
+            default=4,
+            bounds=Bounds(1, 8, 1),
+        ),
+        NumberField(
+            "age",
+            "Age (years)",
+            "an age",
+            help="Optional. From 65 the answer adds advice for older muscle.",
+            required=False,
+            bounds=Bounds(18, 110, 1),
+            unit_text=" years",
+            below_minimum=(
+                "This calculator is for adults aged 18 and over. For anyone younger, "
+                "ask a doctor or registered dietitian."
+            ),
+        ),
+        NumberField(
+            "body_fat_percent",
+            "Body fat (%)",
+            "a body fat percentage",
+            help="Optional. On a cut, protein is then worked out from your lean mass.",
+            required=False,
+            bounds=Bounds(3, 60, 0.1),
+            unit_text="%",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ProteinResult:
+    """Protein for a day and per meal.
+
+    ``grams_per_kg`` is always per kg of body weight; on a cut worked out from lean mass,
+    ``grams_per_kg_lean_mass`` holds the lean-mass band too.
+    """
+
+    goal: str
+    weight_kg: float
+    basis: str
+    lean_mass_kg: float | None
+    daily_grams: Range
+    grams_per_kg: Range
+    grams_per_kg_lean_mass: Range | None
+    per_meal_grams: int
+    per_meal_grams_per_kg: float
+    meals: int
+    age: int | None
+    method: str
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object."""
+        return {
+            "goal": self.goal,
+            "weight_kg": round_half_up(self.weight_kg, 1),
+            "basis": self.basis,
+            "lean_mass_kg": (
+                None if self.lean_mass_kg is None else round_half_up(self.lean_mass_kg, 1)
+            ),
+            "daily_grams": self.daily_grams.to_json(),
+            "grams_per_kg": self.grams_per_kg.to_json(),
+            "grams_per_kg_lean_mass": (
+                None
+                if self.grams_per_kg_lean_mass is None
+                else self.grams_per_kg_lean_mass.to_json()
+            ),
+            "per_meal_grams": self.per_meal_grams,
+            "per_meal_grams_per_kg": self.per_meal_grams_per_kg,
+            "meals": self.meals,
+            "method": self.method,
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+            "sources": [source.to_json() for source in self.sources],
+        }
+
+
+def _band_text(band: tuple[float, float, float], per: str) -> str:
+    low, target, high = (format_decimal(x, 2) for x in band)
+    return f"{low}-{high} g per kg of {per} a day, aiming for {target} g/kg"
+
+
+def _method(goal: str, lean_mass: bool) -> str:
+    if goal == "maintain":
+        text = (
+            f"Keeping muscle: {_band_text(BODY_WEIGHT_BANDS['maintain'], 'body weight')}. "
+            "This runs from a little under to the middle of the 1.4-2.0 g/kg that the "
+            "International Society of Sports Nutrition gives for people who exercise "
+            "(Jäger et al. 2017), and aims at its lower end, enough for most people to keep "
+            "the muscle they have."
+        )
+    elif goal == "build":
+        text = (
+            f"Building muscle: {_band_text(BODY_WEIGHT_BANDS['build'], 'body weight')}. "
+            "In the meta-analysis by Morton et al. (2018), extra protein stopped adding "
+            "measurable muscle at about 1.6 g/kg a day on average (95% confidence interval "
+            "1.03-2.20), so 1.6 is the low end and 2.2, the top of that interval, covers "
+            "people who need more. The target, 1.8 g/kg, sits a little above the average "
+            "plateau so that most people are past their own, and inside the 1.4-2.0 g/kg of "
+            "the ISSN position stand (Jäger et al. 2017)."
+        )
+    elif lean_mass:
+        text = (
+            f"Losing fat: {_band_text(LEAN_MASS_CUT_BAND, 'lean (fat-free) mass')}, the "
+            "range Helms et al. (2014) found protects muscle best in a calorie deficit. "
+            "Lean mass = body weight × (1 − body fat % / 100)."
+        )
+    else:
+        text = (
+            f"Losing fat: {_band_text(BODY_WEIGHT_BANDS['cut'], 'body weight')}. In a "
+            "calorie deficit, more protein protects muscle: Helms et al. (2014) recommend "
+            "2.3-3.1 g per kg of lean (fat-free) mass, which for most people is roughly "
+            "1.8-2.7 g per kg of body weight."
+        )
+    return text + " Protein per meal = daily target ÷ meals a day."
+
+
+def compute_protein(values: Values) -> ProteinResult:
+    """The protein result for checked form values (weight in kg)."""
+    weight = values.number("weight")
+    goal = values.choice("goal")
+    meals = values.whole("meals")
+    age_value = values.optional("age")
+    age = None if age_value is None else int(age_value)
+    body_fat = values.optional("body_fat_percent")
+
+    lean_mass = None if body_fat is None else weight * (1 - body_fat / 100)
+    if goal == "cut" and lean_mass is not None:
+        basis = "lean_mass"
+        daily_exact = tuple(lean_mass * factor for factor in LEAN_MASS_CUT_BAND)
+        per_kg = Range(*(round_half_up(grams / weight, 2) for grams in daily_exact))
+        per_kg_lean: Range | None = Range(*LEAN_MASS_CUT_BAND)
+    else:
+        basis = "body_weight"
+        daily_exact = tuple(weight * factor for factor in BODY_WEIGHT_BANDS[goal])
+        per_kg = Range(*BODY_WEIGHT_BANDS[goal])
+        per_kg_lean = None
+    target_exact = daily_exact[1]
+    per_meal_exact = target_exact / meals
+    per_meal = round_whole(per_meal_exact)
+    per_meal_per_kg = per_meal_exact / weight
+    good_meal = round_whole(GOOD_MEAL_G_PER_KG * weight)
+
+    notes: list[str] = []
+    older = age is not None and age >= OLDER_ADULT_AGE
+    if older:
+        notes.append(
+            "From about 65, muscle responds less to small servings of protein, so make each "
+            f"meal count: about 0.4 g/kg per meal, which is about {good_meal} g for you. The "
+            "PROT-AGE group recommends at least 1.0-1.2 g/kg a day for healthy older adults, "
+            "with 25-30 g of protein per meal (Bauer et al. 2013)."
+        )
+    else:
+        notes.append(
+            "To get the most muscle building from each meal, Schoenfeld and Aragon (2018) "
+            f"suggest about 0.4 g/kg per meal (about {good_meal} g for you) over at least "
+            "four meals."
+        )
+    if meals < 3:
+        notes.append(
+            f"With only {meals} {'meal' if meals == 1 else 'meals'} a day each serving is "
+            "large. Spreading protein over at least 3-4 meals uses it better for muscle."
+        )
+    if per_meal_per_kg < SMALL_MEAL_G_PER_KG:
+        notes.append(
+            f"Over {meals} meals, each has only about {per_meal} g "
+            f"({format_decimal(per_meal_per_kg, 2)} g/kg). Servings under about 0.25 g/kg "
+            "stimulate muscle building less than larger ones, so fewer, larger protein "
+            "servings may work better."
+        )
+    if goal == "cut" and body_fat is None:
+        notes.append(
+            "If you know your body fat percentage, enter it: on a cut, protein is then "
+            "worked out from your lean mass (Helms et al. 2014)."
+        )
+    if goal != "cut" and body_fat is not None:
+        notes.append(
+            "Body fat is only used on a cut, where protein is worked out from lean mass; "
+            "this goal uses body weight."
+        )
+
+    sources = [JAGER_2017, MORTON_2018, SCHOENFELD_ARAGON_2018]
+    if goal == "cut":
+        sources.append(HELMS_2014_PROTEIN)
+    if older:
+        sources.append(BAUER_2013)
+
+    return ProteinResult(
+        goal=goal,
+        weight_kg=weight,
+        basis=basis,
+        lean_mass_kg=lean_mass,
+        daily_grams=Range(*(round_whole(grams) for grams in daily_exact)),
+        grams_per_kg=per_kg,
+        grams_per_kg_lean_mass=per_kg_lean,
+        per_meal_grams=per_meal,
+        per_meal_grams_per_kg=round_half_up(per_meal_per_kg, 2),
+        meals=meals,
+        age=age,
+        method=_method(goal, basis == "lean_mass"),
+        notes=tuple(notes),
+        warnings=(ALWAYS_WARNING,),
+        sources=tuple(sources),
+    )
+
+
+def protein_needs(
+    weight_kg: float,
+    goal: str = "build",
+    *,
+    meals: int = 4,
+    age: float | None = None,
+    body_fat_percent: float | None = None,
+) -> ProteinResult:
+    """Daily and per-meal protein for an adult who trains.
+
+    Raises :class:`musclecalc.InputError` for values out of range (weight 30-300 kg, meals
+    1-8, age 18-110, body fat 3-60 %), naming the fields as the web form does.
+
+    >>> result = protein_needs(70, "build")     # 1.6 / 1.8 / 2.2 g/kg x 70 kg
+    >>> result.daily_grams
+    Range(low=112, target=126, high=154)
+    >>> result.per_meal_grams                   # 126 g / 4 meals = 31.5 g
+    32
+    >>> protein_needs(80, "cut", body_fat_percent=20).daily_grams   # 64 kg lean mass
+    Range(low=147, target=173, high=198)
+    """
+    values = read_form(
+        PROTEIN_FORM,
+        {
+            "weight": weight_kg,
+            "weight_unit": "kg",
+            "goal": goal,
+            "meals": meals,
+            "age": age,
+            "body_fat_percent": body_fat_percent,
+        },
+    )
+    return compute_protein(values)

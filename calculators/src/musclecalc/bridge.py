@@ -1,0 +1,145 @@
+"""The JSON bridge the web page calls through Pyodide: JSON text in, JSON text out.
+
+None of these functions raises, and none returns NaN or Infinity, whatever it is given.
+
+>>> import json
+>>> reply = json.loads(run("protein", '{"weight": "70", "goal": "build"}'))
+>>> reply["ok"], reply["result"]["daily_grams"], reply["display"]["summary"]
+(True, {'low': 112, 'target': 126, 'high': 154}, 'Aim for about 126 g of protein a day (112-154 g).')
+>>> json.loads(run("protein", '{"weight": "heavy", "meals": 0}'))["errors"]
+{'weight': 'Enter a body weight as a number between 30 and 300 kg.', 'meals': 'Enter a number of meals a day between 1 and 8.'}
+>>> json.loads(convert('{"value": "80", "from": "kg", "to": "lb"}'))
+{'ok': True, 'value': 176.4, 'text': '176.4'}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Final, NoReturn
+
+from ._errors import InputError, UnknownCalculatorError
+from ._numbers import NotANumber, format_decimal, parse_number
+from ._registry import CALCULATORS, calculator
+from ._units import UNITS
+from ._units import convert as convert_units
+
+__all__ = ["convert", "forms", "run"]
+
+_BAD_JSON: Final = "The form values could not be read (they are not valid JSON)."
+_NOT_OBJECT: Final = 'Send the form values as a JSON object, such as {"weight": 70}.'
+_NOT_TEXT: Final = "Send the form values as JSON text."
+_INTERNAL: Final = "Something went wrong in the calculator. Please check your entries and try again."
+
+
+def _reject_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _dumps(data: Any) -> str:
+    try:
+        return json.dumps(data, allow_nan=False)
+    except (TypeError, ValueError):
+        return json.dumps({"ok": False, "errors": {"_": _INTERNAL}})
+
+
+def _failure(errors: dict[str, str]) -> dict[str, Any]:
+    return {"ok": False, "errors": errors}
+
+
+def _load_object(payload: object) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The payload as a dict and no failure, or no dict and the failure response."""
+    if not isinstance(payload, str):
+        return None, _failure({"_": _NOT_TEXT})
+    try:
+        data = json.loads(payload, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        return None, _failure({"_": _BAD_JSON})
+    if not isinstance(data, dict):
+        return None, _failure({"_": _NOT_OBJECT})
+    return data, None
+
+
+def _run(name: object, payload: object) -> dict[str, Any]:
+    try:
+        chosen = calculator(name)
+    except UnknownCalculatorError as error:
+        return _failure({"_": str(error)})
+    data, failure = _load_object(payload)
+    if data is None:
+        assert failure is not None
+        return failure
+    try:
+        result, display = chosen.run(data)
+    except InputError as error:
+        return _failure(dict(error.errors))
+    return {"ok": True, "result": result.to_json(), "display": display.to_json()}
+
+
+def run(name: str, payload: str) -> str:
+    """Run the calculator ``name`` on a JSON object of form values.
+
+    Returns ``{"ok": true, "result": {...}, "display": {...}}`` or
+    ``{"ok": false, "errors": {"<field>": "<message>"}}``, where the field ``"_"`` holds a
+    problem that belongs to no field (unreadable JSON, unknown calculator).
+    """
+    try:
+        return _dumps(_run(name, payload))
+    except Exception:  # the page must always get an answer it can show
+        return _dumps(_failure({"_": _INTERNAL}))
+
+
+def forms() -> str:
+    """Every calculator's form as JSON: ``{"calculators": [{name, title, summary, fields}]}``."""
+    try:
+        return _dumps({"calculators": [c.form.to_json() for c in CALCULATORS.values()]})
+    except Exception:  # pragma: no cover - the forms are fixed data
+        return _dumps(_failure({"_": _INTERNAL}))
+
+
+def _convert(payload: object) -> dict[str, Any]:
+    data, failure = _load_object(payload)
+    if data is None:
+        assert failure is not None
+        return failure
+    errors: dict[str, str] = {}
+    units: dict[str, str] = {}
+    for key in ("from", "to"):
+        raw = data.get(key)
+        unit = raw.strip().lower() if isinstance(raw, str) else None
+        if unit not in UNITS:
+            errors[key] = "Choose kg, lb, cm or in."
+        else:
+            units[key] = unit
+    if len(units) == 2 and UNITS[units["from"]].quantity != UNITS[units["to"]].quantity:
+        errors["to"] = f"A value in {units['from']} cannot be converted to {units['to']}."
+    try:
+        value = parse_number(data.get("value"))
+    except NotANumber:
+        errors["value"] = "Enter the value as a number, such as 80 or 80.5."
+    else:
+        if value is None:
+            errors["value"] = "Enter a value to convert."
+        elif not math.isfinite(value):
+            errors["value"] = "Enter a smaller number."
+    if errors:
+        return _failure(errors)
+    assert value is not None
+    try:
+        converted = convert_units(value, units["from"], units["to"])
+    except OverflowError:
+        return _failure({"value": "Enter a smaller number."})
+    places = UNITS[units["to"]].places
+    return {"ok": True, "value": converted, "text": format_decimal(converted, places)}
+
+
+def convert(payload: str) -> str:
+    """Convert a value between kg and lb or cm and in for the form's unit switch.
+
+    ``{"value": "80", "from": "kg", "to": "lb"}`` gives ``{"ok": true, "value": 176.4,
+    "text": "176.4"}``, rounded to the target unit's step (0.1).
+    """
+    try:
+        return _dumps(_convert(payload))
+    except Exception:  # the page must always get an answer it can show
+        return _dumps(_failure({"_": _INTERNAL}))
