@@ -1,0 +1,321 @@
+"""The JSON bridge's contract: replies, input reading, forms(), convert() and display."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+from strategies import strict_loads
+from worked_examples import ALL
+
+from musclecalc import bridge
+from musclecalc._chart import Bar, bar_chart
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+CHART_CLASSES = {
+    "mc-chart", "mc-bar", "mc-bar--below", "mc-bar--productive", "mc-bar--high",
+    "mc-band", "mc-axis", "mc-label", "mc-value",
+}
+
+
+SAMPLE_WEEK = next(e for e in ALL if e.id == "volume-sample-week")
+
+
+def forms_by_name() -> dict[str, dict[str, Any]]:
+    return {form["name"]: form for form in strict_loads(bridge.forms())["calculators"]}
+
+
+def default_payload(form: dict[str, Any]) -> dict[str, Any]:
+    """What the page sends before the reader changes anything."""
+    return {f["name"]: f["default"] for f in form["fields"] if f["default"] is not None}
+
+
+# ------------------------------------------------------------------------------- replies
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "message"),
+    [
+        ("protein", "{not json", "not valid JSON"),
+        ("protein", "", "not valid JSON"),
+        ("protein", '{"weight": NaN}', "not valid JSON"),
+        ("protein", '{"weight": Infinity}', "not valid JSON"),
+        ("protein", "[70]", "JSON object"),
+        ("protein", '"70"', "JSON object"),
+        ("protein", "null", "JSON object"),
+        ("biceps", "{}", 'There is no calculator called "biceps". Choose protein, energy or volume.'),
+        ("<script>", "{}", "There is no calculator with that name."),
+        ("", "{}", "There is no calculator with that name."),
+    ],
+)
+def test_problems_without_a_field_use_the_underscore_key(name, payload, message) -> None:
+    reply = strict_loads(bridge.run(name, payload))
+    assert reply == {"ok": False, "errors": {"_": reply["errors"]["_"]}}
+    assert message in reply["errors"]["_"]
+
+
+def test_non_text_arguments_do_not_raise() -> None:
+    for name, payload in [(None, "{}"), ("protein", None), ("protein", {"weight": 70}), (3, b"{}")]:
+        reply = strict_loads(bridge.run(name, payload))  # type: ignore[arg-type]
+        assert reply["ok"] is False and reply["errors"]
+
+
+def test_deeply_nested_json_does_not_raise() -> None:
+    reply = strict_loads(bridge.run("protein", "[" * 100_000 + "]" * 100_000))
+    assert reply["ok"] is False
+
+
+def test_a_huge_integer_is_out_of_range_not_a_crash() -> None:
+    reply = strict_loads(bridge.run("protein", '{"weight": ' + "9" * 400 + "}"))
+    assert reply["errors"] == {"weight": "Enter a body weight between 30 and 300 kg."}
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        (80, 80), (80.5, 80.5), ("80", 80), (" 80.5 ", 80.5), ("80,5", 80.5), ("8e1", 80),
+        ("+80", 80), ("80.", 80),
+        (True, None), (False, None), ([80], None), ({"v": 80}, None), ("nan", None),
+        ("inf", None), ("1e308", None), ("eighty", None), ("1_000", None), ("٨٠", None),
+        ("80 kg", None), ("-80", None), (0, None),
+    ],
+)
+def test_how_numbers_are_read(call, value, accepted) -> None:
+    reply = call("protein", {"weight": value, "goal": "maintain"})
+    if accepted is None:
+        assert reply["ok"] is False and "weight" in reply["errors"]
+    else:
+        # maintain target = 1.4 g/kg; the weight read must be `accepted`
+        assert reply["result"]["daily_grams"]["target"] == round(1.4 * accepted)
+
+
+def test_null_and_blank_mean_not_given(call) -> None:
+    for blank in (None, "", "   "):
+        reply = call("protein", {"weight": 70, "meals": blank, "goal": blank, "age": blank})
+        assert reply["ok"] is True
+        assert reply["result"]["meals"] == 4 and reply["result"]["goal"] == "build"
+
+
+def test_unknown_extra_keys_are_ignored(call) -> None:
+    plain = call("protein", {"weight": 70})
+    extra = call("protein", {"weight": 70, "colour": "red", "weight_kg": 1000, "": None})
+    assert plain == extra
+
+
+def test_choices_are_case_and_space_tolerant(call) -> None:
+    a = call("energy", {"sex": " Male ", "age": 30, "height": 180, "weight": 80,
+                        "activity": "VERY", "weight_unit": "KG"})
+    assert a["ok"] is True and a["result"]["activity"] == "very"
+
+
+# --------------------------------------------------------------------------------- forms
+
+
+def test_forms_lists_the_three_calculators_with_titles_and_summaries() -> None:
+    forms = strict_loads(bridge.forms())
+    assert [f["name"] for f in forms["calculators"]] == ["protein", "energy", "volume"]
+    for form in forms["calculators"]:
+        assert form["title"] and form["summary"].endswith(".")
+        assert len({f["name"] for f in form["fields"]}) == len(form["fields"])
+
+
+def test_protein_form_matches_the_documented_shape() -> None:
+    fields = {f["name"]: f for f in forms_by_name()["protein"]["fields"]}
+    assert [f for f in fields] == ["weight", "weight_unit", "goal", "meals", "age", "body_fat_percent"]
+    assert fields["weight"] == {
+        "name": "weight", "label": "Body weight", "kind": "number", "required": True,
+        "default": 70, "min": 30, "max": 300, "step": 0.1, "unit_field": "weight_unit",
+        "help": fields["weight"]["help"],
+    }
+    assert fields["weight_unit"]["for"] == "weight"
+    assert fields["weight_unit"]["choices"] == [
+        {"value": "kg", "label": "kg", "min": 30, "max": 300, "step": 0.1},
+        {"value": "lb", "label": "lb", "min": 66, "max": 660, "step": 0.1},
+    ]
+    assert fields["age"]["required"] is False and fields["age"]["default"] is None
+    assert "unit_field" not in fields["age"] and "years" in fields["age"]["label"]
+    assert fields["meals"]["default"] == 4
+    assert [c["value"] for c in fields["goal"]["choices"]] == ["maintain", "build", "cut"]
+
+
+def test_volume_form_has_an_entries_field_with_a_sample_week() -> None:
+    entries = forms_by_name()["volume"]["fields"][0]
+    assert entries["kind"] == "entries"
+    assert (entries["min_items"], entries["max_items"]) == (1, 30)
+    assert 3 <= len(entries["default"]) <= 4
+    sub = {f["name"]: f for f in entries["fields"]}
+    assert list(sub) == ["exercise", "sets", "sessions"]
+    assert (sub["sets"]["min"], sub["sets"]["max"], sub["sets"]["step"]) == (1, 20, 1)
+    assert (sub["sessions"]["min"], sub["sessions"]["max"], sub["sessions"]["step"]) == (1, 7, 1)
+    assert len(sub["exercise"]["choices"]) >= 20
+
+
+@pytest.mark.parametrize("name", ["protein", "energy", "volume"])
+def test_form_defaults_give_a_result(call, name) -> None:
+    reply = call(name, default_payload(forms_by_name()[name]))
+    assert reply["ok"] is True, reply
+
+
+@pytest.mark.parametrize("name", ["protein", "energy", "volume"])
+def test_every_field_in_forms_is_read_by_run(call, name) -> None:
+    form = forms_by_name()[name]
+    defaults = default_payload(form)
+    junk = {"number": "not a number", "choice": "no such choice", "unit": "furlongs",
+            "entries": "not a list"}
+    for field in form["fields"]:
+        reply = call(name, {**defaults, field["name"]: junk[field["kind"]]})
+        assert reply["ok"] is False and field["name"] in reply["errors"], field["name"]
+        if field["kind"] == "number":
+            # the same field, as text typed in a browser, is accepted
+            typed = str(field["default"] if field["default"] is not None else field["min"])
+            assert call(name, {**defaults, field["name"]: typed})["ok"] is True
+
+
+@pytest.mark.parametrize("name", ["protein", "energy"])
+def test_unit_choice_bounds_are_the_bounds_that_validation_uses(call, name) -> None:
+    form = forms_by_name()[name]
+    defaults = default_payload(form)
+    for unit_field in (f for f in form["fields"] if f["kind"] == "unit"):
+        number = unit_field["for"]
+        for choice in unit_field["choices"]:
+            base = {**defaults, unit_field["name"]: choice["value"]}
+            for inside in (choice["min"], choice["max"]):
+                assert call(name, {**base, number: inside})["ok"] is True
+            for outside in (choice["min"] - choice["step"], choice["max"] + choice["step"]):
+                error = call(name, {**base, number: outside})["errors"][number]
+                assert (
+                    f"between {choice['min']} and {choice['max']} {choice['value']}" in error
+                )
+
+
+def test_number_field_bounds_equal_the_default_unit_choice() -> None:
+    for form in forms_by_name().values():
+        fields = {f["name"]: f for f in form["fields"]}
+        for f in fields.values():
+            if f["kind"] == "number" and "unit_field" in f:
+                unit = fields[f["unit_field"]]
+                default = next(c for c in unit["choices"] if c["value"] == unit["default"])
+                assert (f["min"], f["max"], f["step"]) == (default["min"], default["max"], default["step"])
+
+
+# ------------------------------------------------------------------------------- convert
+
+
+@pytest.mark.parametrize(
+    ("payload", "value", "text"),
+    [
+        ({"value": "80", "from": "kg", "to": "lb"}, 176.4, "176.4"),  # 80 / 0.45359237 = 176.37
+        ({"value": 176.4, "from": "lb", "to": "kg"}, 80.0, "80"),  # 176.4 * 0.45359237 = 80.014
+        ({"value": "70", "from": "in", "to": "cm"}, 177.8, "177.8"),  # 70 * 2.54
+        ({"value": "177,8", "from": "cm", "to": "in"}, 70.0, "70"),
+        ({"value": "165", "from": "cm", "to": "in"}, 65.0, "65"),  # 165 / 2.54 = 64.96
+        ({"value": "70", "from": "kg", "to": "kg"}, 70.0, "70"),
+    ],
+)
+def test_convert(payload, value, text) -> None:
+    assert strict_loads(bridge.convert(json.dumps(payload))) == {"ok": True, "value": value, "text": text}
+
+
+@pytest.mark.parametrize(
+    ("payload", "keys"),
+    [
+        ('{"value": "abc", "from": "kg", "to": "lb"}', {"value"}),
+        ('{"value": "", "from": "kg", "to": "lb"}', {"value"}),
+        ('{"value": true, "from": "kg", "to": "lb"}', {"value"}),
+        ('{"value": "1e999", "from": "kg", "to": "lb"}', {"value"}),
+        ('{"value": 1e308, "from": "kg", "to": "lb"}', {"value"}),
+        ('{"value": 80, "from": "kg", "to": "cm"}', {"to"}),
+        ('{"value": 80, "from": "st", "to": 3}', {"from", "to"}),
+        ("[1, 2]", {"_"}),
+        ("nonsense", {"_"}),
+    ],
+)
+def test_convert_errors(payload, keys) -> None:
+    reply = strict_loads(bridge.convert(payload))
+    assert reply["ok"] is False and set(reply["errors"]) == keys
+
+
+# ------------------------------------------------------------------------------- display
+
+
+def assert_safe_svg(svg: str, chart_id: str) -> ET.Element:
+    root = ET.fromstring(svg)  # well-formed XML or this raises
+    assert root.tag == f"{SVG_NS}svg"
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == f"{chart_id}-title"
+    assert root.get("viewBox")
+    title = root.find(f"{SVG_NS}title")
+    assert title is not None and title.get("id") == f"{chart_id}-title" and title.text
+    for element in root.iter():
+        tag = element.tag.removeprefix(SVG_NS)
+        assert tag in {"svg", "title", "desc", "rect", "line", "text"}, tag
+        for attribute in element.attrib:
+            assert attribute in {
+                "viewBox", "role", "aria-labelledby", "aria-describedby", "id", "class",
+                "x", "y", "x1", "y1", "x2", "y2", "width", "height", "text-anchor",
+            }, attribute
+        if "class" in element.attrib:
+            assert set(element.get("class", "").split()) <= CHART_CLASSES
+    for forbidden in ("style", "fill", "stroke", "font", "script", "href", "url(", "#"):
+        assert forbidden not in svg, forbidden
+    return root
+
+
+def test_every_worked_example_has_the_display_shape(call) -> None:
+    for example in ALL:
+        display = call(example.calculator, example.payload)["display"]
+        assert list(display) == [
+            "summary", "facts", "table", "chart", "warnings", "notes", "method", "sources"
+        ]
+        assert display["summary"].endswith(".")
+        assert all(set(f) == {"label", "value"} and f["value"] for f in display["facts"])
+        assert all(re.search(r"doi:10\.\d+/", s) for s in display["sources"])
+        if display["table"] is not None:
+            table = display["table"]
+            assert all(len(row) == len(table["columns"]) for row in table["rows"])
+
+
+def test_volume_chart_has_one_bar_per_muscle_and_the_band(call) -> None:
+    reply = call("volume", SAMPLE_WEEK.payload)
+    svg = reply["display"]["chart"]["svg"]
+    root = assert_safe_svg(svg, "mc-volume-chart")
+    bars = [r for r in root.iter(f"{SVG_NS}rect") if "mc-bar" in r.get("class", "").split()]
+    assert len(bars) == len(reply["result"]["muscles"])
+    statuses = [b.get("class", "").split()[1] for b in bars]
+    assert statuses == [f"mc-bar--{m['status']}" for m in reply["result"]["muscles"]]
+    assert len([r for r in root.iter(f"{SVG_NS}rect") if r.get("class") == "mc-band"]) == 1
+    # a longer bar for more sets: glutes (18) is longer than quads (6)
+    widths = {m["muscle"]: float(b.get("width", "0")) for m, b in zip(reply["result"]["muscles"], bars)}
+    assert widths["glutes"] == pytest.approx(3 * widths["quads"])
+    assert "Glutes 18 (in range)" in reply["display"]["chart"]["description"]
+
+
+def test_energy_chart_shows_bmr_tdee_and_target(call) -> None:
+    reply = call("energy", {"sex": "male", "age": 40, "height": 180, "weight": 80})
+    root = assert_safe_svg(reply["display"]["chart"]["svg"], "mc-energy-chart")
+    labels = [t.text for t in root.iter(f"{SVG_NS}text") if t.get("class") == "mc-label"]
+    assert {"BMR", "TDEE", "Target"} <= set(labels)
+
+
+def test_protein_has_no_chart(call) -> None:
+    assert call("protein", {"weight": 70})["display"]["chart"] is None
+
+
+def test_output_is_reproducible() -> None:
+    payload = json.dumps(SAMPLE_WEEK.payload)
+    assert bridge.run("volume", payload) == bridge.run("volume", payload)
+
+
+def test_chart_escapes_text() -> None:
+    nasty = 'A <b>&amp; "quoted" \'x\' </svg><script>alert(1)</script>\x00'
+    svg = bar_chart("mc-test", nasty, nasty, [Bar(nasty, 3, nasty)], axis_label=nasty)
+    root = ET.fromstring(svg)
+    texts = [t.text for t in root.iter(f"{SVG_NS}text")]
+    assert nasty.replace("\x00", "") in texts
+    assert not list(root.iter(f"{SVG_NS}script"))
+    with pytest.raises(ValueError):
+        bar_chart('x" onload="', "t", "d", [], axis_label="n")

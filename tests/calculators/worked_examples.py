@@ -1,0 +1,395 @@
+"""Worked examples, computed by hand (the arithmetic is written next to each value).
+
+Rounding is half up, as a person rounds: 31.5 -> 32, 0.175 -> 0.18. Conversions are exact:
+1 lb = 0.45359237 kg, 1 in = 2.54 cm. Each example lists a payload exactly as the web form
+would send it and the values its ``result`` must contain, as dotted paths;
+``muscles.glutes.fractional_sets`` picks the muscle by id from the ``muscles`` list.
+
+The same payloads run under CPython in the calculator tests and under Pyodide in
+test_calc_pyodide.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Worked:
+    id: str
+    calculator: str
+    payload: dict[str, Any]
+    expected: dict[str, Any]
+    warnings_contain: tuple[str, ...] = ()
+    notes_contain: tuple[str, ...] = ()
+    summary: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def lookup(result: dict[str, Any], path: str) -> Any:
+    """The value at a dotted path; list items are chosen by their "muscle" id."""
+    current: Any = result
+    for part in path.split("."):
+        if isinstance(current, list):
+            matches = [item for item in current if item.get("muscle") == part]
+            assert len(matches) == 1, f"no single muscle {part!r} in {current}"
+            current = matches[0]
+        else:
+            current = current[part]
+    return current
+
+
+PROTEIN = [
+    Worked(
+        "protein-build-70kg",
+        "protein",
+        {"weight": "70", "weight_unit": "kg", "goal": "build", "meals": "4"},
+        {
+            "daily_grams.low": 112,  # 1.6 * 70 = 112
+            "daily_grams.target": 126,  # 1.8 * 70 = 126
+            "daily_grams.high": 154,  # 2.2 * 70 = 154
+            "grams_per_kg.target": 1.8,
+            "per_meal_grams": 32,  # 126 / 4 = 31.5 -> 32
+            "per_meal_grams_per_kg": 0.45,  # 31.5 / 70 = 0.45
+            "basis": "body_weight",
+        },
+        notes_contain=("about 28 g for you",),  # 0.4 g/kg * 70 kg = 28 g
+        summary="Aim for about 126 g of protein a day (112-154 g).",
+    ),
+    Worked(
+        "protein-build-100lb",
+        "protein",
+        # 100 lb * 0.45359237 = 45.359237 kg
+        {"weight": 100, "weight_unit": "lb", "goal": "build"},
+        {
+            "daily_grams.low": 73,  # 1.6 * 45.359237 = 72.5747792 -> 73
+            "daily_grams.target": 82,  # 1.8 * 45.359237 = 81.6466266 -> 82
+            "daily_grams.high": 100,  # 2.2 * 45.359237 = 99.7903214 -> 100
+            "per_meal_grams": 20,  # 81.6466266 / 4 (default meals) = 20.41 -> 20
+            "meals": 4,
+            "weight_kg": 45.4,  # 45.359237 -> 45.4
+        },
+    ),
+    Worked(
+        "protein-cut-lean-mass",
+        "protein",
+        # lean mass = 80 * (1 - 20 / 100) = 64 kg
+        {"weight": 80, "goal": "cut", "body_fat_percent": "20"},
+        {
+            "basis": "lean_mass",
+            "lean_mass_kg": 64.0,
+            "daily_grams.low": 147,  # 2.3 * 64 = 147.2 -> 147
+            "daily_grams.target": 173,  # 2.7 * 64 = 172.8 -> 173
+            "daily_grams.high": 198,  # 3.1 * 64 = 198.4 -> 198
+            "grams_per_kg.low": 1.84,  # 147.2 / 80 = 1.84
+            "grams_per_kg.target": 2.16,  # 172.8 / 80 = 2.16
+            "grams_per_kg.high": 2.48,  # 198.4 / 80 = 2.48
+            "grams_per_kg_lean_mass.target": 2.7,
+            "per_meal_grams": 43,  # 172.8 / 4 = 43.2 -> 43
+        },
+    ),
+    Worked(
+        "protein-cut-body-weight",
+        "protein",
+        {"weight": 60, "goal": "cut", "meals": 3},
+        {
+            "basis": "body_weight",
+            "lean_mass_kg": None,
+            "daily_grams.low": 108,  # 1.8 * 60 = 108
+            "daily_grams.target": 132,  # 2.2 * 60 = 132
+            "daily_grams.high": 162,  # 2.7 * 60 = 162
+            "per_meal_grams": 44,  # 132 / 3 = 44
+        },
+        notes_contain=("enter it",),  # the hint to give body fat on a cut
+    ),
+    Worked(
+        "protein-maintain-many-meals",
+        "protein",
+        {"weight": "60", "goal": "maintain", "meals": "8"},
+        {
+            "daily_grams.low": 72,  # 1.2 * 60 = 72
+            "daily_grams.target": 84,  # 1.4 * 60 = 84
+            "daily_grams.high": 96,  # 1.6 * 60 = 96
+            "per_meal_grams": 11,  # 84 / 8 = 10.5 -> 11
+            "per_meal_grams_per_kg": 0.18,  # 10.5 / 60 = 0.175 -> 0.18, under 0.25
+        },
+        notes_contain=("under about 0.25 g/kg",),
+    ),
+    Worked(
+        "protein-older-adult",
+        "protein",
+        {"weight": 70, "goal": "maintain", "age": "70", "meals": 3},
+        {
+            "daily_grams.target": 98,  # 1.4 * 70 = 98
+            "per_meal_grams": 33,  # 98 / 3 = 32.67 -> 33
+        },
+        notes_contain=("about 28 g for you", "PROT-AGE"),  # 0.4 * 70 = 28
+    ),
+    Worked(
+        "protein-decimal-comma",
+        "protein",
+        {"weight": " 80,5 ", "goal": "maintain", "meals": "", "age": None},
+        {
+            "daily_grams.low": 97,  # 1.2 * 80.5 = 96.6 -> 97
+            "daily_grams.target": 113,  # 1.4 * 80.5 = 112.7 -> 113
+            "daily_grams.high": 129,  # 1.6 * 80.5 = 128.8 -> 129
+            "meals": 4,  # blank means "not given": the default 4 applies
+            "per_meal_grams": 28,  # 112.7 / 4 = 28.175 -> 28
+        },
+    ),
+]
+
+ENERGY = [
+    Worked(
+        "energy-woman-maintain",
+        "energy",
+        {
+            "sex": "female",
+            "age": "30",
+            "height": "175",
+            "height_unit": "cm",
+            "weight": "70",
+            "weight_unit": "kg",
+            "activity": "moderate",
+            "goal": "maintain",
+        },
+        {
+            "bmr_kcal": 1483,  # 10*70 + 6.25*175 - 5*30 - 161 = 700 + 1093.75 - 150 - 161 = 1482.75
+            "tdee_kcal": 2298,  # 1482.75 * 1.55 = 2298.2625
+            "activity_factor": 1.55,
+            "target_kcal.low": 2183,  # 0.95 * 2298.2625 = 2183.349
+            "target_kcal.target": 2298,
+            "target_kcal.high": 2413,  # 1.05 * 2298.2625 = 2413.176
+            "weekly_change_kg.low": -0.1,  # -0.05 * 2298.2625 * 7 / 7700 = -0.1045
+            "weekly_change_kg.target": 0.0,
+            "weekly_change_kg.high": 0.1,
+            "bmr_katch_mcardle_kcal": None,
+        },
+        summary="To keep your weight steady, aim for about 2,298 kcal a day (2,183-2,413 kcal).",
+    ),
+    Worked(
+        "energy-man-lose",
+        "energy",
+        {
+            "sex": "male",
+            "age": 40,
+            "height": 180,
+            "weight": 80,
+            "activity": "sedentary",
+            "goal": "lose",
+        },
+        {
+            "bmr_kcal": 1730,  # 10*80 + 6.25*180 - 5*40 + 5 = 800 + 1125 - 200 + 5 = 1730
+            "tdee_kcal": 2076,  # 1730 * 1.2 = 2076
+            "target_kcal.low": 1557,  # 0.75 * 2076 = 1557
+            "target_kcal.target": 1661,  # 0.80 * 2076 = 1660.8
+            "target_kcal.high": 1868,  # 0.90 * 2076 = 1868.4
+            "weekly_change_kg.low": -0.47,  # -519 * 7 / 7700 = -0.4718
+            "weekly_change_kg.target": -0.38,  # -415.2 * 7 / 7700 = -0.3775
+            "weekly_change_kg.high": -0.19,  # -207.6 * 7 / 7700 = -0.1887
+        },
+        # 1661 < BMR 1730; 1557 is above the 1,500 kcal floor for men
+        warnings_contain=("below your estimated BMR",),
+    ),
+    Worked(
+        "energy-man-inches-pounds",
+        "energy",
+        # 176 lb * 0.45359237 = 79.83225712 kg; 70 in * 2.54 = 177.8 cm
+        {
+            "sex": "male",
+            "age": 40,
+            "height": "70",
+            "height_unit": "in",
+            "weight": "176",
+            "weight_unit": "lb",
+            "activity": "sedentary",
+            "goal": "maintain",
+        },
+        {
+            # 798.3225712 + 6.25*177.8 (1111.25) - 200 + 5 = 1714.5725712
+            "bmr_kcal": 1715,
+            "tdee_kcal": 2057,  # 1714.5725712 * 1.2 = 2057.487
+            "target_kcal.low": 1955,  # 0.95 * 2057.487 = 1954.613
+            "target_kcal.high": 2160,  # 1.05 * 2057.487 = 2160.361
+            "height_cm": 177.8,
+            "weight_kg": 79.8,
+        },
+    ),
+    Worked(
+        "energy-woman-build",
+        "energy",
+        {
+            "sex": "female",
+            "age": 25,
+            "height": 165,
+            "weight": 64,
+            "activity": "light",
+            "goal": "build",
+        },
+        {
+            "bmr_kcal": 1385,  # 640 + 1031.25 - 125 - 161 = 1385.25
+            "tdee_kcal": 1905,  # 1385.25 * 1.375 = 1904.71875
+            "target_kcal.low": 2095,  # 1.10 * 1904.71875 = 2095.19
+            "target_kcal.target": 2190,  # 1.15 * 1904.71875 = 2190.43
+            "target_kcal.high": 2286,  # 1.20 * 1904.71875 = 2285.66
+            "weekly_change_kg.low": 0.16,  # 0.25 % of 64 kg
+            "weekly_change_kg.target": 0.24,  # 0.375 % of 64 kg
+            "weekly_change_kg.high": 0.32,  # 0.5 % of 64 kg
+        },
+    ),
+    Worked(
+        "energy-katch-mcardle",
+        "energy",
+        {
+            "sex": "male",
+            "age": 40,
+            "height": 180,
+            "weight": 80,
+            "activity": "sedentary",
+            "goal": "lose",
+            "body_fat_percent": "20",
+        },
+        {
+            "lean_mass_kg": 64.0,  # 80 * (1 - 0.20)
+            "bmr_katch_mcardle_kcal": 1752,  # 370 + 21.6 * 64 = 1752.4
+            "bmr_kcal": 1730,  # the targets still use Mifflin-St Jeor
+        },
+    ),
+    Worked(
+        "energy-low-floor",
+        "energy",
+        {
+            "sex": "female",
+            "age": 60,
+            "height": 150,
+            "weight": 45,
+            "activity": "sedentary",
+            "goal": "lose",
+        },
+        {
+            "bmr_kcal": 927,  # 450 + 937.5 - 300 - 161 = 926.5 -> 927
+            "tdee_kcal": 1112,  # 926.5 * 1.2 = 1111.8
+            "target_kcal.low": 834,  # 0.75 * 1111.8 = 833.85
+            "target_kcal.target": 889,  # 0.80 * 1111.8 = 889.44
+            "target_kcal.high": 1001,  # 0.90 * 1111.8 = 1000.62
+        },
+        warnings_contain=("below your estimated BMR", "under about 1,200 kcal"),
+    ),
+]
+
+VOLUME = [
+    Worked(
+        "volume-one-exercise",
+        "volume",
+        {"entries": [{"exercise": "hip_thrust", "sets": "3", "sessions": "2"}]},
+        {
+            # 3 sets x 2 sessions = 6 weekly sets; glutes prime (1), hamstrings and
+            # adductors helpers (0.5)
+            "muscles.glutes.direct_sets": 6,
+            "muscles.glutes.fractional_sets": 6,
+            "muscles.glutes.sessions": 2,
+            "muscles.glutes.status": "below",  # 6 < 10
+            "muscles.hamstrings.direct_sets": 0,
+            "muscles.hamstrings.fractional_sets": 3,  # 0.5 * 6
+            "muscles.adductors.fractional_sets": 3,
+            "muscles.quads.fractional_sets": 0,
+            "muscles.quads.sessions": 0,
+            "muscles.calves.status": "below",
+            "total_sets": 6,
+            "band.low": 10,
+            "band.high": 20,
+        },
+    ),
+    Worked(
+        "volume-sample-week",
+        "volume",
+        {
+            "entries": [
+                {"exercise": "hip_thrust", "sets": 3, "sessions": 2},  # 6
+                {"exercise": "squat", "sets": 3, "sessions": 2},  # 6
+                {"exercise": "romanian_deadlift", "sets": 3, "sessions": 2},  # 6
+                {"exercise": "leg_curl", "sets": 3, "sessions": 1},  # 3
+            ]
+        },
+        {
+            # glutes prime in hip thrust, squat and RDL: 6 + 6 + 6
+            "muscles.glutes.direct_sets": 18,
+            "muscles.glutes.fractional_sets": 18,
+            "muscles.glutes.sessions": 6,  # 2 + 2 + 2
+            "muscles.glutes.status": "productive",
+            "muscles.quads.direct_sets": 6,  # squat
+            "muscles.quads.status": "below",
+            # prime in RDL (6) and leg curl (3); helper in hip thrust (0.5 * 6 = 3)
+            "muscles.hamstrings.direct_sets": 9,
+            "muscles.hamstrings.fractional_sets": 12,
+            "muscles.hamstrings.sessions": 5,  # 2 + 2 + 1
+            "muscles.hamstrings.status": "productive",
+            # helper in hip thrust, squat and RDL: 0.5 * (6 + 6 + 6)
+            "muscles.adductors.fractional_sets": 9,
+            "muscles.adductors.direct_sets": 0,
+            "muscles.calves.fractional_sets": 1.5,  # helper in leg curl: 0.5 * 3
+            "total_sets": 21,
+        },
+    ),
+    Worked(
+        "volume-duplicates-add-up",
+        "volume",
+        {
+            "entries": [
+                {"exercise": "hip_thrust", "sets": 3, "sessions": 2},
+                {"exercise": "hip_thrust", "sets": 3, "sessions": 2},
+            ]
+        },
+        {
+            "muscles.glutes.direct_sets": 12,  # 6 + 6
+            "muscles.glutes.sessions": 4,
+            "muscles.glutes.status": "productive",
+        },
+    ),
+    Worked(
+        "volume-band-edges",
+        "volume",
+        {
+            "entries": [
+                {"exercise": "hip_thrust", "sets": 4, "sessions": 5},  # 20 glute sets
+                {"exercise": "leg_press", "sets": 1, "sessions": 1},  # glutes helper: 0.5
+            ]
+        },
+        {
+            "muscles.glutes.direct_sets": 20,
+            "muscles.glutes.fractional_sets": 20.5,  # 20 + 0.5 > 20
+            "muscles.glutes.status": "high",
+            "muscles.quads.direct_sets": 1,
+        },
+        warnings_contain=("Glutes get 20.5 sets a week, above 20",),
+    ),
+    Worked(
+        "volume-custom-band",
+        "volume",
+        {
+            "entries": [{"exercise": "hip_thrust", "sets": 3, "sessions": 2}],
+            "band_low": "6",
+            "band_high": "12",
+        },
+        {
+            "muscles.glutes.status": "productive",  # 6 is inside 6-12
+            "muscles.hamstrings.status": "below",  # 3 < 6
+            "band.low": 6,
+            "band.high": 12,
+        },
+    ),
+    Worked(
+        "volume-jumps",
+        "volume",
+        {"entries": [{"exercise": "box_jump", "sets": 3, "sessions": 2}]},
+        {
+            "muscles.quads.direct_sets": 6,
+            "muscles.glutes.direct_sets": 6,
+            "muscles.calves.fractional_sets": 3,  # helper: 0.5 * 6
+        },
+        notes_contain=("Jumps train power",),
+    ),
+]
+
+ALL = PROTEIN + ENERGY + VOLUME
