@@ -343,7 +343,7 @@ def _choice_message(choice: ChoiceField | UnitField) -> str:
             f"{', '.join(choice.values)}."
         )
     shown = [
-        o.label if o.label.lower() == o.value else f"{o.label} ({o.value})" for o in choice.options
+        o.value if o.label.lower() == o.value else f"{o.label} ({o.value})" for o in choice.options
     ]
     return f"Choose {choice.noun}: {join_words(shown, 'or')}."
 
