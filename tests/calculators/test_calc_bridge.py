@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
+from calc_support import call
 from strategies import strict_loads
 from worked_examples import ALL
 
@@ -83,7 +84,7 @@ def test_a_huge_integer_is_out_of_range_not_a_crash() -> None:
         ("80 kg", None), ("-80", None), (0, None),
     ],
 )
-def test_how_numbers_are_read(call, value, accepted) -> None:
+def test_how_numbers_are_read(value, accepted) -> None:
     reply = call("protein", {"weight": value, "goal": "maintain"})
     if accepted is None:
         assert reply["ok"] is False and "weight" in reply["errors"]
@@ -92,20 +93,20 @@ def test_how_numbers_are_read(call, value, accepted) -> None:
         assert reply["result"]["daily_grams"]["target"] == round(1.4 * accepted)
 
 
-def test_null_and_blank_mean_not_given(call) -> None:
+def test_null_and_blank_mean_not_given() -> None:
     for blank in (None, "", "   "):
         reply = call("protein", {"weight": 70, "meals": blank, "goal": blank, "age": blank})
         assert reply["ok"] is True
         assert reply["result"]["meals"] == 4 and reply["result"]["goal"] == "build"
 
 
-def test_unknown_extra_keys_are_ignored(call) -> None:
+def test_unknown_extra_keys_are_ignored() -> None:
     plain = call("protein", {"weight": 70})
     extra = call("protein", {"weight": 70, "colour": "red", "weight_kg": 1000, "": None})
     assert plain == extra
 
 
-def test_choices_are_case_and_space_tolerant(call) -> None:
+def test_choices_are_case_and_space_tolerant() -> None:
     a = call("energy", {"sex": " Male ", "age": 30, "height": 180, "weight": 80,
                         "activity": "VERY", "weight_unit": "KG"})
     assert a["ok"] is True and a["result"]["activity"] == "very"
@@ -154,13 +155,13 @@ def test_volume_form_has_an_entries_field_with_a_sample_week() -> None:
 
 
 @pytest.mark.parametrize("name", ["protein", "energy", "volume"])
-def test_form_defaults_give_a_result(call, name) -> None:
+def test_form_defaults_give_a_result(name) -> None:
     reply = call(name, default_payload(forms_by_name()[name]))
     assert reply["ok"] is True, reply
 
 
 @pytest.mark.parametrize("name", ["protein", "energy", "volume"])
-def test_every_field_in_forms_is_read_by_run(call, name) -> None:
+def test_every_field_in_forms_is_read_by_run(name) -> None:
     form = forms_by_name()[name]
     defaults = default_payload(form)
     junk = {"number": "not a number", "choice": "no such choice", "unit": "furlongs",
@@ -175,7 +176,7 @@ def test_every_field_in_forms_is_read_by_run(call, name) -> None:
 
 
 @pytest.mark.parametrize("name", ["protein", "energy"])
-def test_unit_choice_bounds_are_the_bounds_that_validation_uses(call, name) -> None:
+def test_unit_choice_bounds_are_the_bounds_that_validation_uses(name) -> None:
     form = forms_by_name()[name]
     defaults = default_payload(form)
     for unit_field in (f for f in form["fields"] if f["kind"] == "unit"):
@@ -265,7 +266,7 @@ def assert_safe_svg(svg: str, chart_id: str) -> ET.Element:
     return root
 
 
-def test_every_worked_example_has_the_display_shape(call) -> None:
+def test_every_worked_example_has_the_display_shape() -> None:
     for example in ALL:
         display = call(example.calculator, example.payload)["display"]
         assert list(display) == [
@@ -279,7 +280,7 @@ def test_every_worked_example_has_the_display_shape(call) -> None:
             assert all(len(row) == len(table["columns"]) for row in table["rows"])
 
 
-def test_volume_chart_has_one_bar_per_muscle_and_the_band(call) -> None:
+def test_volume_chart_has_one_bar_per_muscle_and_the_band() -> None:
     reply = call("volume", SAMPLE_WEEK.payload)
     svg = reply["display"]["chart"]["svg"]
     root = assert_safe_svg(svg, "mc-volume-chart")
@@ -294,14 +295,14 @@ def test_volume_chart_has_one_bar_per_muscle_and_the_band(call) -> None:
     assert "Glutes 18 (in range)" in reply["display"]["chart"]["description"]
 
 
-def test_energy_chart_shows_bmr_tdee_and_target(call) -> None:
+def test_energy_chart_shows_bmr_tdee_and_target() -> None:
     reply = call("energy", {"sex": "male", "age": 40, "height": 180, "weight": 80})
     root = assert_safe_svg(reply["display"]["chart"]["svg"], "mc-energy-chart")
     labels = [t.text for t in root.iter(f"{SVG_NS}text") if t.get("class") == "mc-label"]
     assert {"BMR", "TDEE", "Target"} <= set(labels)
 
 
-def test_protein_has_no_chart(call) -> None:
+def test_protein_has_no_chart() -> None:
     assert call("protein", {"weight": 70})["display"]["chart"] is None
 
 

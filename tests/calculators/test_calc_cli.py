@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from calc_support import subprocess_env
 from strategies import strict_loads
 
 from musclecalc import bridge
@@ -24,8 +25,8 @@ def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_protein_prints_a_readable_answer(subprocess_env) -> None:
-    done = cli(subprocess_env, "protein", "--weight", "70", "--goal", "build")
+def test_protein_prints_a_readable_answer() -> None:
+    done = cli(subprocess_env(), "protein", "--weight", "70", "--goal", "build")
     assert done.returncode == 0, done.stderr
     # 1.6 / 1.8 / 2.2 g/kg x 70 kg = 112 / 126 / 154 g; 126 / 4 meals = 31.5 -> 32 g
     assert "Aim for about 126 g of protein a day (112-154 g)." in done.stdout
@@ -36,12 +37,12 @@ def test_protein_prints_a_readable_answer(subprocess_env) -> None:
     assert done.stderr == ""
 
 
-def test_units_options_with_dashes_or_underscores(subprocess_env) -> None:
+def test_units_options_with_dashes_or_underscores() -> None:
     # 176 lb = 79.83225712 kg; 70 in = 177.8 cm (as in the worked examples): BMR 1715
-    dashed = cli(subprocess_env, "energy", "--sex", "male", "--age", "40", "--height", "70",
+    dashed = cli(subprocess_env(), "energy", "--sex", "male", "--age", "40", "--height", "70",
                  "--height-unit", "in", "--weight", "176", "--weight-unit", "lb",
                  "--activity", "sedentary", "--goal", "maintain")
-    underscored = cli(subprocess_env, "energy", "--sex", "male", "--age", "40", "--height", "70",
+    underscored = cli(subprocess_env(), "energy", "--sex", "male", "--age", "40", "--height", "70",
                       "--height_unit", "in", "--weight", "176", "--weight_unit", "lb",
                       "--activity", "sedentary", "--goal", "maintain")
     assert dashed.returncode == 0 and dashed.stdout == underscored.stdout
@@ -49,8 +50,8 @@ def test_units_options_with_dashes_or_underscores(subprocess_env) -> None:
     assert "176 lb (79.8 kg)" in dashed.stdout
 
 
-def test_volume_table_and_entries(subprocess_env) -> None:
-    done = cli(subprocess_env, "volume", "--entry", "hip_thrust:3:2", "--entry", "leg_curl:2:1")
+def test_volume_table_and_entries() -> None:
+    done = cli(subprocess_env(), "volume", "--entry", "hip_thrust:3:2", "--entry", "leg_curl:2:1")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     # hip thrust: 6 glute sets; leg curl: 2 hamstring sets + half of 6 from hip thrust = 5
@@ -60,15 +61,15 @@ def test_volume_table_and_entries(subprocess_env) -> None:
     assert hamstrings.split() == ["Hamstrings", "2", "5", "3", "Below", "range"]
 
 
-def test_json_prints_the_bridge_reply(subprocess_env) -> None:
-    done = cli(subprocess_env, "protein", "--weight", "80,5", "--goal", "maintain", "--json")
+def test_json_prints_the_bridge_reply() -> None:
+    done = cli(subprocess_env(), "protein", "--weight", "80,5", "--goal", "maintain", "--json")
     assert done.returncode == 0
     expected = bridge.run("protein", json.dumps({"weight": "80,5", "goal": "maintain"}))
     assert strict_loads(done.stdout) == strict_loads(expected)
 
 
-def test_bad_input_lists_every_field_on_stderr_and_exits_2(subprocess_env) -> None:
-    done = cli(subprocess_env, "protein", "--weight", "20", "--meals", "0", "--age", "16")
+def test_bad_input_lists_every_field_on_stderr_and_exits_2() -> None:
+    done = cli(subprocess_env(), "protein", "--weight", "20", "--meals", "0", "--age", "16")
     assert done.returncode == 2
     assert done.stdout == ""
     assert "weight: Enter a body weight between 30 and 300 kg." in done.stderr.splitlines()
@@ -76,8 +77,8 @@ def test_bad_input_lists_every_field_on_stderr_and_exits_2(subprocess_env) -> No
     assert any(line.startswith("age: This calculator is for adults") for line in done.stderr.splitlines())
 
 
-def test_bad_input_with_json_prints_the_errors_and_exits_2(subprocess_env) -> None:
-    done = cli(subprocess_env, "protein", "--json")
+def test_bad_input_with_json_prints_the_errors_and_exits_2() -> None:
+    done = cli(subprocess_env(), "protein", "--json")
     assert done.returncode == 2
     reply = strict_loads(done.stdout)
     assert reply["ok"] is False and "weight" in reply["errors"]
@@ -93,14 +94,14 @@ def test_bad_input_with_json_prints_the_errors_and_exits_2(subprocess_env) -> No
         (["biceps"], "invalid choice: 'biceps'"),
     ],
 )
-def test_other_bad_input_exits_2(subprocess_env, args, stderr) -> None:
-    done = cli(subprocess_env, *args)
+def test_other_bad_input_exits_2(args, stderr) -> None:
+    done = cli(subprocess_env(), *args)
     assert done.returncode == 2
     assert stderr in done.stderr
 
 
-def test_help_lists_calculators_fields_choices_and_defaults(subprocess_env) -> None:
-    done = cli(subprocess_env, "--help")
+def test_help_lists_calculators_fields_choices_and_defaults() -> None:
+    done = cli(subprocess_env(), "--help")
     assert done.returncode == 0
     for text in ("protein:", "energy:", "volume:", "--weight-unit", "kg or lb; default kg",
                  "maintain = Keep the muscle I have", "default 4", "--entry",
@@ -108,12 +109,12 @@ def test_help_lists_calculators_fields_choices_and_defaults(subprocess_env) -> N
         assert text in done.stdout, text
 
 
-def test_calculator_help_lists_its_fields(subprocess_env) -> None:
-    done = cli(subprocess_env, "volume", "--help")
+def test_calculator_help_lists_its_fields() -> None:
+    done = cli(subprocess_env(), "volume", "--help")
     assert done.returncode == 0
     for text in ("--entry EXERCISE:SETS:SESSIONS", "--band-low", "default 10", "default 20",
                  "hip_thrust", "Hip abduction (machine or band)"):
         assert text in done.stdout, text
-    done = cli(subprocess_env, "energy", "--help")
+    done = cli(subprocess_env(), "energy", "--help")
     assert "120-230 cm or 47-91 in" in " ".join(done.stdout.split())
     assert "{female,male}" in done.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from calc_support import call
 from strategies import LEAN, body_fat, weights_kg
 from worked_examples import ENERGY, Worked, lookup
 
@@ -18,7 +19,7 @@ goals = st.sampled_from(["maintain", "build", "lose"])
 
 
 @pytest.mark.parametrize("example", ENERGY, ids=lambda e: e.id)
-def test_worked_example(call, example: Worked) -> None:
+def test_worked_example(example: Worked) -> None:
     reply = call(example.calculator, example.payload)
     assert reply["ok"] is True, reply
     for path, expected in example.expected.items():
@@ -33,7 +34,7 @@ def test_activity_factors_are_the_usual_ones() -> None:
     assert [ACTIVITY_FACTORS[a] for a in ACTIVITIES] == [1.2, 1.375, 1.55, 1.725, 1.9]
 
 
-def test_inches_and_pounds_equal_centimetres_and_kilograms(call) -> None:
+def test_inches_and_pounds_equal_centimetres_and_kilograms() -> None:
     imperial = call(
         "energy",
         {"sex": "male", "age": 40, "height": 70, "height_unit": "in", "weight": 176,
@@ -50,14 +51,14 @@ def test_inches_and_pounds_equal_centimetres_and_kilograms(call) -> None:
         assert imperial["result"][key] == metric["result"][key]
 
 
-def test_method_says_it_uses_the_rounded_form_of_mifflin(call) -> None:
+def test_method_says_it_uses_the_rounded_form_of_mifflin() -> None:
     result = call("energy", {"sex": "female", "age": 30, "height": 175, "weight": 70})["result"]
     assert "commonly used rounded form" in result["method"]
     assert "9.99" in result["method"] and "4.92" in result["method"]
     assert "10.1093/ajcn/51.2.241" in [s.get("doi") for s in result["sources"]]
 
 
-def test_lose_explains_the_7700_kcal_rule_and_build_cites_iraki(call) -> None:
+def test_lose_explains_the_7700_kcal_rule_and_build_cites_iraki() -> None:
     base = {"sex": "female", "age": 30, "height": 175, "weight": 70}
     lose = call("energy", {**base, "goal": "lose"})["result"]
     build = call("energy", {**base, "goal": "build"})["result"]
@@ -65,7 +66,7 @@ def test_lose_explains_the_7700_kcal_rule_and_build_cites_iraki(call) -> None:
     assert "10.3390/sports7070154" in [s.get("doi") for s in build["sources"]]
 
 
-def test_no_floor_warning_for_an_ordinary_maintenance_target(call) -> None:
+def test_no_floor_warning_for_an_ordinary_maintenance_target() -> None:
     result = call(
         "energy",
         {"sex": "male", "age": 30, "height": 180, "weight": 80, "goal": "maintain"},
@@ -87,14 +88,14 @@ def test_no_floor_warning_for_an_ordinary_maintenance_target(call) -> None:
         ({"weight": "inf"}, "weight", "as a number"),
     ],
 )
-def test_input_errors_name_the_field_and_the_range(call, payload, field, message) -> None:
+def test_input_errors_name_the_field_and_the_range(payload, field, message) -> None:
     base = {"sex": "female", "age": 30, "height": 170, "weight": 70}
     reply = call("energy", {**base, **payload})
     assert reply["ok"] is False
     assert message in reply["errors"][field]
 
 
-def test_missing_required_fields_are_all_reported(call) -> None:
+def test_missing_required_fields_are_all_reported() -> None:
     reply = call("energy", {})
     assert set(reply["errors"]) == {"sex", "age", "height", "weight"}
 
@@ -148,7 +149,7 @@ def test_ranges_are_ordered_and_match_the_goal(sex, age, height, weight, activit
 
 @LEAN
 @given(st.integers(min_value=47, max_value=91), st.integers(min_value=66, max_value=660))
-def test_any_height_and_weight_in_imperial_equal_metric(call, inches, pounds) -> None:
+def test_any_height_and_weight_in_imperial_equal_metric(inches, pounds) -> None:
     base = {"sex": "male", "age": 50, "activity": "light", "goal": "lose"}
     imperial = call(
         "energy",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from calc_support import call
 from strategies import LEAN, body_fat, meals, weights_kg
 from worked_examples import PROTEIN, Worked, lookup
 
@@ -12,7 +13,7 @@ from musclecalc import KG_PER_POUND, InputError, protein_needs
 
 
 @pytest.mark.parametrize("example", PROTEIN, ids=lambda e: e.id)
-def test_worked_example(call, example: Worked) -> None:
+def test_worked_example(example: Worked) -> None:
     reply = call(example.calculator, example.payload)
     assert reply["ok"] is True, reply
     for path, expected in example.expected.items():
@@ -25,7 +26,7 @@ def test_worked_example(call, example: Worked) -> None:
         assert reply["display"]["summary"] == example.summary
 
 
-def test_pounds_and_kilograms_give_the_same_answer(call) -> None:
+def test_pounds_and_kilograms_give_the_same_answer() -> None:
     # 100 lb is exactly 45.359237 kg.
     in_pounds = call("protein", {"weight": "100", "weight_unit": "lb", "goal": "cut"})
     in_kilos = call("protein", {"weight": "45.359237", "weight_unit": "kg", "goal": "cut"})
@@ -36,7 +37,7 @@ def test_pounds_and_kilograms_give_the_same_answer(call) -> None:
     assert facts["Body weight"] == "100 lb (45.4 kg)"
 
 
-def test_older_adults_get_the_prot_age_source_and_younger_do_not(call) -> None:
+def test_older_adults_get_the_prot_age_source_and_younger_do_not() -> None:
     older = call("protein", {"weight": 70, "age": 65})["result"]
     younger = call("protein", {"weight": 70, "age": 64})["result"]
     prot_age = "10.1016/j.jamda.2013.05.021"
@@ -44,27 +45,27 @@ def test_older_adults_get_the_prot_age_source_and_younger_do_not(call) -> None:
     assert prot_age not in [s.get("doi") for s in younger["sources"]]
 
 
-def test_always_warns_about_kidney_disease_pregnancy_and_under_18s(call) -> None:
+def test_always_warns_about_kidney_disease_pregnancy_and_under_18s() -> None:
     for goal in ("maintain", "build", "cut"):
         warnings = " ".join(call("protein", {"weight": 70, "goal": goal})["result"]["warnings"])
         for topic in ("kidney disease", "pregnant", "breastfeeding", "under 18"):
             assert topic in warnings
 
 
-def test_cut_cites_helms_and_says_how_the_lean_mass_band_works(call) -> None:
+def test_cut_cites_helms_and_says_how_the_lean_mass_band_works() -> None:
     result = call("protein", {"weight": 80, "goal": "cut", "body_fat_percent": 20})["result"]
     assert "10.1123/ijsnem.2013-0054" in [s.get("doi") for s in result["sources"]]
     assert "2.3-3.1 g per kg of lean (fat-free) mass" in result["method"]
 
 
-def test_few_meals_get_a_note_about_spreading_protein(call) -> None:
+def test_few_meals_get_a_note_about_spreading_protein() -> None:
     notes = call("protein", {"weight": 70, "meals": 2})["result"]["notes"]
     assert any("at least 3-4 meals" in note for note in notes)
     notes = call("protein", {"weight": 70, "meals": 4})["result"]["notes"]
     assert not any("at least 3-4 meals" in note for note in notes)
 
 
-def test_every_result_has_sources_with_doi_and_a_method(call) -> None:
+def test_every_result_has_sources_with_doi_and_a_method() -> None:
     result = call("protein", {"weight": 70})["result"]
     assert result["method"]
     assert all({"author", "year", "title", "doi"} <= set(s) for s in result["sources"])
@@ -85,13 +86,13 @@ def test_every_result_has_sources_with_doi_and_a_method(call) -> None:
         ({"weight": 70, "weight_unit": "stone"}, "weight_unit", "Choose kg or lb."),
     ],
 )
-def test_input_errors_name_the_field_and_the_range(call, payload, field, message) -> None:
+def test_input_errors_name_the_field_and_the_range(payload, field, message) -> None:
     reply = call("protein", payload)
     assert reply["ok"] is False
     assert message in reply["errors"][field]
 
 
-def test_all_errors_are_reported_at_once(call) -> None:
+def test_all_errors_are_reported_at_once() -> None:
     reply = call("protein", {"weight": "lots", "meals": 0, "age": 12, "body_fat_percent": 99})
     assert set(reply["errors"]) == {"weight", "meals", "age", "body_fat_percent"}
 
@@ -150,7 +151,7 @@ def test_goals_are_ordered_maintain_below_build_below_cut(weight, meal_count) ->
 
 @LEAN
 @given(st.floats(min_value=66, max_value=660, allow_nan=False))
-def test_any_weight_in_pounds_equals_the_same_weight_in_kilograms(call, pounds) -> None:
+def test_any_weight_in_pounds_equals_the_same_weight_in_kilograms(pounds) -> None:
     kilos = pounds * KG_PER_POUND
     a = call("protein", {"weight": pounds, "weight_unit": "lb"})
     b = call("protein", {"weight": kilos, "weight_unit": "kg"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from calc_support import call
 from strategies import LEAN, valid_rows
 from worked_examples import VOLUME, Worked, lookup
 
@@ -20,7 +21,7 @@ REQUIRED_EXERCISES = {
 
 
 @pytest.mark.parametrize("example", VOLUME, ids=lambda e: e.id)
-def test_worked_example(call, example: Worked) -> None:
+def test_worked_example(example: Worked) -> None:
     reply = call(example.calculator, example.payload)
     assert reply["ok"] is True, reply
     for path, expected in example.expected.items():
@@ -53,7 +54,7 @@ def test_anatomy_of_key_exercises(exercise, prime, helpers) -> None:
     assert set(EXERCISES[exercise].helpers) == helpers
 
 
-def test_core_muscles_always_listed_even_at_zero(call) -> None:
+def test_core_muscles_always_listed_even_at_zero() -> None:
     reply = call("volume", {"entries": [{"exercise": "leg_extension", "sets": 3, "sessions": 1}]})
     muscles = {m["muscle"]: m for m in reply["result"]["muscles"]}
     assert set(CORE_MUSCLES) <= set(muscles)
@@ -63,7 +64,7 @@ def test_core_muscles_always_listed_even_at_zero(call) -> None:
     }
 
 
-def test_deload_advice_and_sources(call) -> None:
+def test_deload_advice_and_sources() -> None:
     result = call("volume", {"entries": [{"exercise": "squat", "sets": 3, "sessions": 2}]})["result"]
     assert "every 4-8 weeks" in result["deload"]
     dois = {s.get("doi") for s in result["sources"]}
@@ -75,7 +76,7 @@ def test_deload_advice_and_sources(call) -> None:
     } <= dois
 
 
-def test_unknown_exercise_message_points_to_the_known_ones(call) -> None:
+def test_unknown_exercise_message_points_to_the_known_ones() -> None:
     reply = call(
         "volume",
         {"entries": [
@@ -100,12 +101,12 @@ def test_unknown_exercise_message_points_to_the_known_ones(call) -> None:
         ([{"exercise": "squat", "sets": 1, "sessions": 1}] * 31, "Enter at most 30 exercises"),
     ],
 )
-def test_problems_with_the_list_itself(call, entries, message) -> None:
+def test_problems_with_the_list_itself(entries, message) -> None:
     reply = call("volume", {"entries": entries})
     assert message in reply["errors"]["entries"]
 
 
-def test_a_row_that_is_not_an_object_reports_its_fields(call) -> None:
+def test_a_row_that_is_not_an_object_reports_its_fields() -> None:
     reply = call("volume", {"entries": [42]})
     assert set(reply["errors"]) == {"entries.0.exercise", "entries.0.sets", "entries.0.sessions"}
 
@@ -119,7 +120,7 @@ def test_a_row_that_is_not_an_object_reports_its_fields(call) -> None:
         ({"band_low": 25}, {"band_high"}),  # 25 is above the default high end, 20
     ],
 )
-def test_band_is_checked(call, band, errors) -> None:
+def test_band_is_checked(band, errors) -> None:
     reply = call("volume", {"entries": [{"exercise": "squat", "sets": 3, "sessions": 2}], **band})
     assert set(reply["errors"]) == errors
 
