@@ -28,7 +28,7 @@ EXIT_BAD_INPUT: Final = 2
 
 
 def _percent_safe(text: str) -> str:
-    """argparse formats help with %, so a literal % must be doubled."""
+    """argparse %-formats each option's help, so a literal % must be doubled there."""
     return text.replace("%", "%%")
 
 
@@ -48,9 +48,10 @@ def _number_help(form: Form, number: NumberField) -> str:
         span = f"{ranges} (unit: --{unit.name.replace('_', '-')})"
     else:
         assert number.bounds is not None
+        unit_text = "" if number.unit_text.strip() in number.label else number.unit_text
         span = (
             f"{format_decimal(number.bounds.minimum, 2)}-"
-            f"{format_decimal(number.bounds.maximum, 2)}{number.unit_text}"
+            f"{format_decimal(number.bounds.maximum, 2)}{unit_text}"
         )
     if number.required:
         need = "required"
@@ -63,7 +64,8 @@ def _number_help(form: Form, number: NumberField) -> str:
 
 def _choice_help(choice: ChoiceField | UnitField) -> str:
     if isinstance(choice, UnitField):
-        return f"{choice.label}: {' or '.join(o.value for o in choice.options)}; default {choice.default}."
+        units = " or ".join(o.value for o in choice.options)
+        return f"{choice.label}: {units}; default {choice.default}."
     options = "; ".join(f"{o.value} = {o.label}" for o in choice.options)
     need = "required" if choice.required else f"default {choice.default}"
     return f"{choice.label} ({need}): {options}. {choice.help}"
@@ -94,7 +96,7 @@ def _overview() -> str:
     blocks = []
     for name, calc in CALCULATORS.items():
         form = calc.form
-        lines = [f"{name}: {form.title}. {form.summary}"]
+        lines = [_fill(f"{name}: {form.title}. {form.summary}", WIDTH, subsequent_indent="  ")]
         for f in form.fields:
             option = "--entry" if isinstance(f, EntriesField) else _option_names(f.name)[0]
             lines.append(
@@ -126,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m musclecalc",
         description="Protein, energy and weekly training volume calculators.",
-        epilog=_percent_safe(_overview()),
+        epilog=_overview(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"musclecalc {__version__}")
@@ -137,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         command = commands.add_parser(
             name,
             help=form.title,
-            description=_percent_safe(f"{form.title}. {form.summary}"),
+            description=f"{form.title}. {form.summary}",
             epilog=_exercise_list() if has_entries else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
@@ -193,9 +195,14 @@ def _payload(form: Form, args: argparse.Namespace) -> tuple[dict[str, Any], dict
     return payload, errors
 
 
-def _fill(text: str, width: int, **indents: str) -> str:
+def _fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
     return textwrap.fill(
-        text, width, break_long_words=False, break_on_hyphens=False, **indents
+        text,
+        width,
+        initial_indent=initial_indent,
+        subsequent_indent=subsequent_indent,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 

@@ -163,7 +163,7 @@ ENERGY_FORM: Final = Form(
             "body_fat_percent",
             "Body fat (%)",
             "a body fat percentage",
-            help="Optional. Adds a second BMR estimate from your lean mass.",
+            help="Adds a second BMR estimate from your lean mass.",
             required=False,
             bounds=Bounds(3, 60, 0.1),
             unit_text="%",

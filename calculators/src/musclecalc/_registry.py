@@ -14,7 +14,14 @@ from ._results import Result
 from ._schema import Form, Values, read_form
 from ._volume import VOLUME_FORM, VolumeResult, compute_volume
 
-__all__ = ["CALCULATORS", "CALCULATOR_NAMES", "Calculator", "calculate", "calculator"]
+__all__ = [
+    "CALCULATORS",
+    "CALCULATOR_NAMES",
+    "AnyCalculator",
+    "Calculator",
+    "calculate",
+    "calculator",
+]
 
 R = TypeVar("R", ProteinResult, EnergyResult, VolumeResult)
 
@@ -37,7 +44,9 @@ class Calculator(Generic[R]):
         return result, self.present(result, values)
 
 
-CALCULATORS: Final[dict[str, Calculator[ProteinResult] | Calculator[EnergyResult] | Calculator[VolumeResult]]] = {
+AnyCalculator = Calculator[ProteinResult] | Calculator[EnergyResult] | Calculator[VolumeResult]
+
+CALCULATORS: Final[dict[str, AnyCalculator]] = {
     "protein": Calculator(PROTEIN_FORM, compute_protein, present_protein),
     "energy": Calculator(ENERGY_FORM, compute_energy, present_energy),
     "volume": Calculator(VOLUME_FORM, compute_volume, present_volume),
@@ -45,9 +54,7 @@ CALCULATORS: Final[dict[str, Calculator[ProteinResult] | Calculator[EnergyResult
 CALCULATOR_NAMES: Final = tuple(CALCULATORS)
 
 
-def calculator(
-    name: object,
-) -> Calculator[ProteinResult] | Calculator[EnergyResult] | Calculator[VolumeResult]:
+def calculator(name: object) -> AnyCalculator:
     """The calculator with this name, or :class:`musclecalc.UnknownCalculatorError`."""
     if isinstance(name, str) and name in CALCULATORS:
         return CALCULATORS[name]

@@ -40,10 +40,25 @@ class Range:
 class Result(Protocol):
     """What every calculator returns: JSON-ready data with its method and sources."""
 
-    method: str
-    sources: tuple[Source, ...]
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
+    @property
+    def method(self) -> str:
+        """Which formula, in words."""
+        ...
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The studies behind the numbers."""
+        ...
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Sentences that help read the answer."""
+        ...
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Sentences about safety or limits of the answer."""
+        ...
 
     def to_json(self) -> dict[str, Any]:
         """The result as the bridge's ``result`` object."""

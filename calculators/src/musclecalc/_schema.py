@@ -56,7 +56,8 @@ class Bounds:
 
     def text(self, unit: str) -> str:
         """The range as words, e.g. 'between 30 and 300 kg'."""
-        return f"between {format_decimal(self.minimum, 2)} and {format_decimal(self.maximum, 2)}{unit}"
+        low, high = format_decimal(self.minimum, 2), format_decimal(self.maximum, 2)
+        return f"between {low} and {high}{unit}"
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,14 @@ from ._schema import (
 )
 from ._sources import BAZ_VALLE_2022, PELLAND_2024, ROGERSON_2024, SCHOENFELD_2017, Source
 
-__all__ = ["VOLUME_FORM", "Entry", "MuscleVolume", "VolumeResult", "compute_volume", "weekly_volume"]
+__all__ = [
+    "VOLUME_FORM",
+    "Entry",
+    "MuscleVolume",
+    "VolumeResult",
+    "compute_volume",
+    "weekly_volume",
+]
 
 DEFAULT_BAND: Final = (10, 20)
 SAMPLE_WEEK: Final = (

@@ -29,7 +29,9 @@ __all__ = ["convert", "forms", "run"]
 _BAD_JSON: Final = "The form values could not be read (they are not valid JSON)."
 _NOT_OBJECT: Final = 'Send the form values as a JSON object, such as {"weight": 70}.'
 _NOT_TEXT: Final = "Send the form values as JSON text."
-_INTERNAL: Final = "Something went wrong in the calculator. Please check your entries and try again."
+_INTERNAL: Final = (
+    "Something went wrong in the calculator. Please check your entries and try again."
+)
 
 
 def _reject_constant(name: str) -> NoReturn:
