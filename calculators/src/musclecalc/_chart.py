@@ -83,6 +83,15 @@ def _n(value: float) -> str:
     return format_decimal(value, 2)
 
 
+def _tick_text(value: float) -> str:
+    """Axis numbers as the values are written: 2,000 rather than 2000.
+
+    >>> _tick_text(2000.0), _tick_text(2.5)
+    ('2,000', '2.5')
+    """
+    return f"{int(value):,}" if float(value).is_integer() else format_decimal(value, 2)
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -133,7 +142,7 @@ def bar_chart(
         parts.append(f'<line class="mc-axis" x1="{x}" y1="{TOP}" x2="{x}" y2="{axis_y + 5}"/>')
         parts.append(
             f'<text class="mc-label" x="{x}" y="{axis_y + 20}" text-anchor="middle">'
-            f"{format_decimal(tick, 2)}</text>"
+            f"{_tick_text(tick)}</text>"
         )
         tick += step
     parts.append(

@@ -277,8 +277,7 @@ _KCAL_RULE_METHOD: Final = (
 )
 _KATCH_METHOD: Final = (
     "With body fat given, the Katch-McArdle equation (370 + 21.6 × lean mass in kg) is "
-    "shown for comparison; the targets still use Mifflin-St Jeor. Without body fat, the "
-    "Katch-McArdle BMR is null."
+    "shown for comparison; the targets still use Mifflin-St Jeor."
 )
 
 

@@ -340,7 +340,7 @@ def _choice_message(choice: ChoiceField | UnitField) -> str:
         return f"Choose {join_words([o.value for o in choice.options], 'or')}."
     if len(choice.options) > 8:
         return (
-            f"Choose {choice.noun} from the list. Known values: "
+            f"Choose {choice.noun} from the list. The known ones are: "
             f"{', '.join(choice.values)}."
         )
     shown = [
