@@ -78,7 +78,7 @@ def main() -> int:
             results = run(browser, base + options.page, options.runs)
             browser.close()
     finally:
-        server.shutdown()
+        server.stop()
     print(f"{options.page}, median of {options.runs} runs, served from loopback")
     print(f"{'':12} {'first live answer':>18} {'transferred':>12} {'requests':>9}")
     for label, samples in results.items():

@@ -15,14 +15,15 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def content_security_policy() -> str:
     """The policy from mkdocs.yml (`extra.content_security_policy`), the one the pages declare."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)  # MkDocs' loader: it knows the !ENV tag
     return " ".join(config["extra"]["content_security_policy"].split())
 
 
@@ -55,10 +56,20 @@ class StaticHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(site_dir: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+class StaticServer(ThreadingHTTPServer):
+    """A threaded server whose `stop()` ends serving and closes its socket."""
+
+    daemon_threads = True
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+def serve(site_dir: Path, port: int = 0) -> tuple[StaticServer, str]:
     """Start serving `site_dir` on 127.0.0.1 in a background thread; returns the server and its URL."""
     handler = type("Handler", (StaticHandler,), {"policy": content_security_policy()})
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    server = StaticServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -73,7 +84,7 @@ def main() -> None:
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
-        server.shutdown()
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,27 +30,39 @@ CHROMIUM_FLAGS = [
 class Build:
     site_dir: Path
     log: str
+    port: int
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """`mkdocs build --strict` of the real project into a temporary folder."""
+    """`mkdocs build --strict` of the real project into a temporary folder.
+
+    Built for the loopback address it will be served on: Material's instant navigation only
+    follows links whose origin matches the site_url in sitemap.xml."""
     site_dir = tmp_path_factory.mktemp("site")
+    port = free_port()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"},
     )
     assert done.returncode == 0, f"the strict build failed:\n{done.stderr[-4000:]}"
-    return Build(site_dir, done.stderr)
+    return Build(site_dir, done.stderr, port)
 
 
 @pytest.fixture(scope="session")
 def site_url(build: Build) -> Iterator[str]:
     from serve_site import serve
 
-    server, url = serve(build.site_dir)
+    server, url = serve(build.site_dir, build.port)
     yield url
-    server.shutdown()
+    server.stop()
 
 
 def default_payload(name: str) -> dict:

@@ -19,18 +19,40 @@ TYPED = {
 }
 
 
-def answer_text(visit: Visit, name: str) -> tuple[str, list[str]]:
-    page = visit.page
-    summary = page.text_content(f"#mc-{name}-answer .mc-summary")
-    facts = page.locator(f"#mc-{name}-answer .mc-fact dd").all_text_contents()
-    return summary, facts
+# The page's answer as text: summary, facts, warnings and table rows.
+READ_ANSWER = """name => {
+  const texts = (selector) => [...document.querySelectorAll(selector)].map((n) => n.textContent.trim());
+  const rows = [...document.querySelectorAll(`#mc-${name}-details .mc-table tbody tr`)]
+    .map((row) => [...row.children].map((cell) => cell.textContent.trim()));
+  return {
+    summary: document.querySelector(`#mc-${name}-answer .mc-summary`)?.textContent,
+    facts: texts(`#mc-${name}-answer .mc-fact dd`),
+    warnings: texts(`#mc-${name}-answer .mc-warnings li`),
+    rows,
+  };
+}"""
 
 
-def wait_for_summary(visit: Visit, name: str, summary: str) -> None:
-    visit.page.wait_for_function(
-        "([selector, text]) => document.querySelector(selector)?.textContent === text",
-        arg=[f"#mc-{name}-answer .mc-summary", summary], timeout=20_000,
-    )
+def expected_answer(display: dict) -> dict:
+    return {
+        "summary": display["summary"],
+        "facts": [fact["value"] for fact in display["facts"]],
+        "warnings": display["warnings"],
+        "rows": display["table"]["rows"] if display.get("table") else [],
+    }
+
+
+def wait_for_answer(visit: Visit, name: str, display: dict) -> None:
+    """Wait until the whole answer on the page is the one CPython gives; fail with the difference."""
+    expected = expected_answer(display)
+    try:
+        visit.page.wait_for_function(
+            f"([name, expected]) => JSON.stringify(({READ_ANSWER})(name)) === JSON.stringify(expected)",
+            arg=[name, expected], timeout=20_000,
+        )
+    except Exception:
+        assert visit.page.evaluate(READ_ANSWER, name) == expected
+        raise
 
 
 def fill(visit: Visit, name: str, values: dict[str, str]) -> None:
@@ -50,11 +72,7 @@ def test_typed_inputs_give_cpythons_answer(visit: Visit, name: str) -> None:
     payload = {**default_payload(name), **TYPED[name]}
     expected = cpython_run(name, payload)
     assert expected["ok"]
-    wait_for_summary(visit, name, expected["display"]["summary"])
-    summary, facts = answer_text(visit, name)
-    assert facts == [fact["value"] for fact in expected["display"]["facts"]]
-    warnings = visit.page.locator(f"#mc-{name}-answer .mc-warnings li").all_text_contents()
-    assert warnings == expected["display"]["warnings"]
+    wait_for_answer(visit, name, expected["display"])
     visit.assert_clean()
 
 
@@ -73,14 +91,12 @@ def test_volume_rows_can_be_added_changed_and_removed(visit: Visit) -> None:
     entries = [dict(row) for row in default_payload("volume")["entries"]]
     entries.append({"exercise": "leg_extension", "sets": "4", "sessions": "2"})
     expected = cpython_run("volume", {**default_payload("volume"), "entries": entries})
-    wait_for_summary(visit, "volume", expected["display"]["summary"])
-    table = page.locator("#mc-volume-details .mc-table tbody tr").all_inner_texts()
-    assert [" ".join(r.split()) for r in table] == [" ".join(row) for row in expected["display"]["table"]["rows"]]
+    wait_for_answer(visit, "volume", expected["display"])
     assert page.locator("#mc-volume-details svg.mc-chart, #mc-volume-details .mc-chart-figure svg").count() == 1
     page.click(f".mc-entry[data-index='{last}'] [data-action=remove-entry]")
     assert rows.count() == start
     expected = cpython_run("volume", default_payload("volume"))
-    wait_for_summary(visit, "volume", expected["display"]["summary"])
+    wait_for_answer(visit, "volume", expected["display"])
     visit.assert_clean()
 
 
@@ -88,7 +104,7 @@ def test_bad_input_shows_the_field_message_and_recovers(visit: Visit) -> None:
     page = visit.page
     visit.goto("calculators/protein/")
     visit.wait_ready("protein")
-    before = answer_text(visit, "protein")
+    before = page.evaluate(READ_ANSWER, "protein")
     page.fill("#mc-protein-weight", "-3")
     expected = cpython_run("protein", {**default_payload("protein"), "weight": "-3"})
     assert not expected["ok"] and "weight" in expected["errors"]
@@ -98,12 +114,12 @@ def test_bad_input_shows_the_field_message_and_recovers(visit: Visit) -> None:
     assert page.get_attribute("#mc-protein-weight", "aria-invalid") == "true"
     assert "mc-protein-weight-error" in page.get_attribute("#mc-protein-weight", "aria-describedby")
     assert page.get_attribute(f"#mc-protein .mc-status", "data-state") == "invalid"
-    assert answer_text(visit, "protein") == before  # the last good answer stays, marked out of date
+    assert page.evaluate(READ_ANSWER, "protein") == before  # the last good answer stays, marked out of date
     # Nothing else on the page broke: other fields still answer once the weight is fixed.
     page.fill("#mc-protein-weight", "64")
     page.select_option("#mc-protein-goal", "maintain")
     expected = cpython_run("protein", {**default_payload("protein"), "weight": "64", "goal": "maintain"})
-    wait_for_summary(visit, "protein", expected["display"]["summary"])
+    wait_for_answer(visit, "protein", expected["display"])
     assert error.is_hidden()
     assert page.get_attribute("#mc-protein-weight", "aria-invalid") is None
     visit.assert_clean()
@@ -118,7 +134,7 @@ def test_unit_switch_converts_the_value_shown(visit: Visit) -> None:
     page.wait_for_function("document.querySelector('#mc-protein-weight').value === '176.4'", timeout=10_000)
     in_kg = cpython_run("protein", {**default_payload("protein"), "weight": "80", "weight_unit": "kg"})
     in_lb = cpython_run("protein", {**default_payload("protein"), "weight": "176.4", "weight_unit": "lb"})
-    wait_for_summary(visit, "protein", in_lb["display"]["summary"])
+    wait_for_answer(visit, "protein", in_lb["display"])
     assert in_lb["result"]["daily_grams"]["target"] == pytest.approx(in_kg["result"]["daily_grams"]["target"], abs=1)
     visit.assert_clean()
 
@@ -129,7 +145,7 @@ def test_the_address_keeps_the_inputs_and_restores_them(visit: Visit, browser: o
     visit.wait_ready("energy")
     fill(visit, "energy", TYPED["energy"])
     expected = cpython_run("energy", {**default_payload("energy"), **TYPED["energy"]})
-    wait_for_summary(visit, "energy", expected["display"]["summary"])
+    wait_for_answer(visit, "energy", expected["display"])
     query = parse_qs(urlsplit(page.url).query)
     for field, value in TYPED["energy"].items():
         assert query[field] == [value]
@@ -141,7 +157,7 @@ def test_the_address_keeps_the_inputs_and_restores_them(visit: Visit, browser: o
         for field, value in TYPED["energy"].items():
             assert other.page.input_value(f"#mc-energy-{field}") == value
         other.wait_ready("energy")
-        wait_for_summary(other, "energy", expected["display"]["summary"])
+        wait_for_answer(other, "energy", expected["display"])
         other.assert_clean()
     finally:
         other.page.context.close()
@@ -157,7 +173,7 @@ def test_volume_rows_round_trip_through_the_address(visit: Visit) -> None:
     assert visit.page.input_value("#mc-volume-entries-1-exercise") == "bulgarian_split_squat"
     visit.wait_ready("volume")
     expected = cpython_run("volume", {**default_payload("volume"), "entries": entries})
-    wait_for_summary(visit, "volume", expected["display"]["summary"])
+    wait_for_answer(visit, "volume", expected["display"])
     visit.assert_clean()
 
 
@@ -166,13 +182,13 @@ def test_moving_between_calculators_reuses_one_worker(visit: Visit) -> None:
     visit.goto("calculators/protein/")
     visit.wait_ready("protein")
     page.evaluate("window.__sameDocument = true")  # survives only if no full reload happens
-    page.click("nav.md-nav a[href$='energy/']")
+    page.locator("a.md-nav__link[href$='/calculators/energy/']:visible").first.click()
     page.wait_for_selector("#mc-energy")
     visit.wait_ready("energy")
     assert page.evaluate("window.__sameDocument") is True, "instant navigation reloaded the page"
     fill(visit, "energy", TYPED["energy"])
-    wait_for_summary(visit, "energy", cpython_run("energy", {**default_payload("energy"), **TYPED["energy"]})["display"]["summary"])
-    assert len(visit.workers) == 1
+    wait_for_answer(visit, "energy", cpython_run("energy", {**default_payload("energy"), **TYPED["energy"]})["display"])
+    assert [url for url in visit.workers if "calculator-worker" in url] == [visit.base_url + "assets/javascripts/calculator-worker.mjs"]
     assert sum(url.endswith("pyodide.asm.wasm") for url in visit.requests) == 1
     visit.assert_clean()
 
@@ -186,7 +202,7 @@ def test_without_javascript_the_prerendered_answer_shows(browser: object, site_u
             summary = visit.page.locator(f"#mc-{name}-answer .mc-summary")
             assert summary.is_visible()
             assert summary.text_content() == expected["display"]["summary"]
-        assert visit.workers == []
+        assert visit.workers == []  # no JavaScript, no worker (not even search)
         visit.assert_clean()
     finally:
         visit.page.context.close()
@@ -223,7 +239,7 @@ def test_keyboard_alone_fills_a_form_and_reaches_the_answer(visit: Visit) -> Non
     page.keyboard.press("ArrowDown")  # next goal, chosen with the keyboard
     goal = page.input_value("#mc-protein-goal")
     expected = cpython_run("protein", {**default_payload("protein"), "weight": "95", "goal": goal})
-    wait_for_summary(visit, "protein", expected["display"]["summary"])
+    wait_for_answer(visit, "protein", expected["display"])
     # Keep tabbing: every control is reachable, and the method details open from the keyboard.
     for _ in range(30):
         page.keyboard.press("Tab")
