@@ -125,7 +125,7 @@ def _field(calc: str, field: dict[str, Any], fields: dict[str, dict[str, Any]], 
     described_by = f"{help_id} {error_id}" if field.get("help") else error_id
     optional = "" if field.get("required", True) else ' <span class="mc-optional">(optional)</span>'
     lines = [f'<div class="mc-field mc-field--{field["kind"]}" data-field="{escape(name)}">',
-             f'<label class="mc-label" for="{base}">{_text(field["label"])}{optional}</label>',
+             f'<label class="mc-field__label" for="{base}">{_text(field["label"])}{optional}</label>',
              '<div class="mc-control">']
     if field["kind"] == "number":
         lines.append(_number_input(field, base, payload.get(name, field.get("default")), described_by))
@@ -158,7 +158,7 @@ def _entry_row(calc: str, field: dict[str, Any], index: int, row: dict[str, Any]
         control_id = f"mc-{calc}-entries-{index}-{sub_name}"
         error_id = f"{control_id}-error"
         lines.append(f'<div class="mc-field mc-field--{sub["kind"]}" data-entry-field="{escape(sub_name)}">')
-        lines.append(f'<label class="mc-label" for="{control_id}">{_text(sub["label"])}</label>')
+        lines.append(f'<label class="mc-field__label" for="{control_id}">{_text(sub["label"])}</label>')
         if sub["kind"] == "choice":
             lines.append(f'<select{_attrs(class_="mc-select", id=control_id, name=sub_name, aria_describedby=error_id, data_name=sub_name)}>')
             lines += _options(sub, row.get(sub_name))
@@ -178,7 +178,7 @@ def _entries(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str:
     error_id = f"mc-{calc}-entries-error"
     help_id = f"mc-{calc}-entries-help"
     lines = [f'<fieldset class="mc-entries" data-field="entries"{_attrs(data_min_items=field.get("min_items"), data_max_items=field.get("max_items"), aria_describedby=f"{help_id} {error_id}")}>',
-             f'<legend class="mc-label">{_text(field["label"])}</legend>',
+             f'<legend class="mc-field__label">{_text(field["label"])}</legend>',
              f'<p class="mc-help" id="{help_id}">{_text(field.get("help") or "One row for each exercise you do in a normal week.")}</p>',
              '<ol class="mc-entries__list">']
     lines += [_entry_row(calc, field, i, row) for i, row in enumerate(rows)]
