@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT
 
@@ -41,7 +42,8 @@ def sources_section(text: str) -> str:
 
 
 def test_every_page_is_in_the_navigation() -> None:
-    nav = nav_pages(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"])
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        nav = nav_pages(yaml_load(file)["nav"])
     pages = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
     assert sorted(nav) == pages
 
@@ -82,7 +84,8 @@ def test_guide_opens_with_a_short_answer(path: Path) -> None:
     body = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S).lstrip()
     match = re.match(r"# .+\n+!!! abstract \"Short answer\"\n((?:    .*\n|\n)+)", body)
     assert match, "the page does not open with the Short answer admonition"
-    sentences = re.findall(r"[^.!?]+[.!?]", " ".join(match.group(1).split()))
+    # A sentence ends at . ! or ? before a space and a capital (so "1.4 to 2.0 g" is one sentence).
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"(])", " ".join(match.group(1).split()))
     assert 2 <= len(sentences) <= 3, sentences
 
 
@@ -139,7 +142,7 @@ def test_red_flags_has_three_levels_named_in_words() -> None:
         assert condition in text.lower()
 
 
-def test_every_cited_doi_is_in_the_bibliography() -> None:
+def test_every_cited_source_is_in_the_bibliography() -> None:
     about = (DOCS / "about.md").read_text(encoding="utf-8")
     bibliography = about[about.index("## Bibliography"):]
     cited = {doi.rstrip(".)").lower() for page in DOCS.rglob("*.md")
@@ -147,6 +150,12 @@ def test_every_cited_doi_is_in_the_bibliography() -> None:
     listed = {doi.rstrip(".)").lower() for doi in re.findall(r"doi\.org/(10\.[^\s)\]]+)", bibliography)}
     assert len(cited) >= 15
     assert sorted(cited - listed) == []
+    # Sources without a DOI (guidelines, health-service pages) are listed by their address.
+    for page in DOCS.rglob("*.md"):
+        for item in re.findall(r"^\s*\d+\.\s+(.+)$", sources_section(page.read_text(encoding="utf-8")), re.M):
+            if "doi.org" not in item:
+                address = re.search(r"\((https?://[^)\s]+)\)", item)
+                assert address and address.group(1) in bibliography, f"{page.name}: {item[:60]}"
 
 
 READABLE = [*GUIDES, DOCS / "index.md", DOCS / "red-flags.md", DOCS / "about.md"]
