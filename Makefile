@@ -25,7 +25,7 @@ $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e calculators
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e calculators
 	touch $@
 
 venv: $(BIN)/.installed ## Python tools in .venv from the pinned requirements.txt
