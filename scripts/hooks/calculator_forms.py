@@ -208,7 +208,7 @@ def render_display(display: dict[str, Any], calc: str) -> str:
                        f'<figcaption>{_text(chart["description"])}</figcaption></figure>')
     table = display.get("table")
     if table:
-        details.append(f'<div class="mc-table-wrap"><table class="mc-table"><caption>{_text(table["caption"])}</caption>')
+        details.append(f'<div class="mc-table-wrap"><table><caption>{_text(table["caption"])}</caption>')
         details.append("<thead><tr>" + "".join(f'<th scope="col">{_text(c)}</th>' for c in table["columns"]) + "</tr></thead><tbody>")
         for row in table["rows"]:
             head, *rest = row

@@ -22,7 +22,7 @@ TYPED = {
 # The page's answer as text: summary, facts, warnings and table rows.
 READ_ANSWER = """name => {
   const texts = (selector) => [...document.querySelectorAll(selector)].map((n) => n.textContent.trim());
-  const rows = [...document.querySelectorAll(`#mc-${name}-details .mc-table tbody tr`)]
+  const rows = [...document.querySelectorAll(`#mc-${name}-details .mc-table-wrap tbody tr`)]
     .map((row) => [...row.children].map((cell) => cell.textContent.trim()));
   return {
     summary: document.querySelector(`#mc-${name}-answer .mc-summary`)?.textContent,

@@ -387,7 +387,7 @@ class Calculator {
     }
     if (display.table) {
       const { caption, columns, rows } = display.table;
-      details.push(element("div", { class: "mc-table-wrap" }, element("table", { class: "mc-table" },
+      details.push(element("div", { class: "mc-table-wrap" }, element("table", {},
         textElement("caption", caption),
         element("thead", {}, element("tr", {}, ...columns.map((column) => textElement("th", column, { scope: "col" })))),
         element("tbody", {}, ...rows.map(([head, ...cells]) => element("tr", {},
