@@ -272,7 +272,6 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
         Fact("In range", join_words(groups["productive"]) or "none"),
         Fact("Below range", join_words(groups["below"]) or "none"),
         Fact("Above range", join_words(groups["high"]) or "none"),
-        Fact("Deload", result.deload),
     ]
     table = Table(
         caption="Weekly sets per muscle (fractional sets count helper sets as half a set)",
@@ -318,7 +317,8 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
     exercises = ", ".join(
         f"{EXERCISES[e.exercise].name} {e.sets}×{e.sessions}" for e in result.entries
     )
-    notes = (*result.notes, f"Exercises counted (sets × sessions): {exercises}.")
+    # The deload advice is a sentence, not a figure: it leads the notes rather than the facts.
+    notes = (result.deload, *result.notes, f"Exercises counted (sets × sessions): {exercises}.")
     return Display(
         summary=summary,
         facts=tuple(facts),
