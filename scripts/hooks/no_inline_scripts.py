@@ -5,6 +5,10 @@ Material's templates carry a few small inline scripts (its storage helpers, the 
 restorers). Each becomes `assets/javascripts/inline/<sha256>.js`, and the tag that held it now
 loads that file: same order, same classic-script timing, so the page behaves as before. JSON
 data blocks (`type="application/json"`) are not scripts and stay where they are.
+
+One exception, for authors only: `mkdocs serve` adds an inline live-reload script to every page
+it serves, which the policy would block. Under `serve` the pages therefore carry no policy tag, so
+live reload works; `mkdocs build`, the tests and every deployed copy keep the strict policy.
 """
 
 from __future__ import annotations
@@ -44,6 +48,20 @@ def externalize(html: str, page_url: str, site_dir: Path) -> str:
         return f'<script{attrs} src="{get_relative_url(name, page_url)}"></script>'
 
     return _SCRIPT.sub(replace, html)
+
+
+_command = "build"
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _command == "serve":
+        config.extra["content_security_policy"] = None  # the dev server's live reload is inline
+    return config
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
