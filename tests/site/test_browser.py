@@ -93,6 +93,16 @@ def test_volume_rows_can_be_added_changed_and_removed(visit: Visit) -> None:
     expected = cpython_run("volume", {**default_payload("volume"), "entries": entries})
     wait_for_answer(visit, "volume", expected["display"])
     assert page.locator("#mc-volume-details svg.mc-chart, #mc-volume-details .mc-chart-figure svg").count() == 1
+    # A wrong value in one row is reported beside that row's field, and only there.
+    page.fill(f"#mc-volume-entries-{last}-sets", "lots")
+    bad = cpython_run("volume", {**default_payload("volume"),
+                                 "entries": [*entries[:-1], {**entries[-1], "sets": "lots"}]})
+    assert not bad["ok"] and list(bad["errors"]) == [f"entries.{last}.sets"]
+    message = page.locator(f"#mc-volume-entries-{last}-sets-error")
+    message.wait_for(state="visible")
+    assert message.text_content() == bad["errors"][f"entries.{last}.sets"]
+    assert page.get_attribute(f"#mc-volume-entries-{last}-sets", "aria-invalid") == "true"
+    assert page.locator("#mc-volume .mc-error:visible").count() == 1
     page.click(f".mc-entry[data-index='{last}'] [data-action=remove-entry]")
     assert rows.count() == start
     expected = cpython_run("volume", default_payload("volume"))
