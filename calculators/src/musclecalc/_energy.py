@@ -24,6 +24,7 @@ from typing import Any, Final
 from ._numbers import format_decimal, format_whole, round_half_up, round_whole
 from ._results import Range
 from ._schema import (
+    BODY_WEIGHT_FIELDS,
     Bounds,
     ChoiceField,
     Form,
@@ -124,21 +125,7 @@ ENERGY_FORM: Final = Form(
             default="cm",
             options=(UnitOption("cm", 120, 230), UnitOption("in", 47, 91)),
         ),
-        NumberField(
-            "weight",
-            "Body weight",
-            "a body weight",
-            help="Your body weight today.",
-            default=70,
-            unit_field="weight_unit",
-        ),
-        UnitField(
-            "weight_unit",
-            "Weight unit",
-            for_field="weight",
-            default="kg",
-            options=(UnitOption("kg", 30, 300), UnitOption("lb", 66, 660)),
-        ),
+        *BODY_WEIGHT_FIELDS,
         ChoiceField(
             "activity",
             "Activity level",

@@ -22,13 +22,12 @@ from typing import Any, Final
 from ._numbers import format_decimal, round_half_up, round_whole
 from ._results import Range
 from ._schema import (
+    BODY_WEIGHT_FIELDS,
     Bounds,
     ChoiceField,
     Form,
     NumberField,
     Option,
-    UnitField,
-    UnitOption,
     Values,
     read_form,
 )
@@ -68,21 +67,7 @@ PROTEIN_FORM: Final = Form(
     title="Protein calculator",
     summary="How much protein to eat each day, and at each meal, to keep or build muscle.",
     fields=(
-        NumberField(
-            "weight",
-            "Body weight",
-            "a body weight",
-            help="Your body weight today.",
-            default=70,
-            unit_field="weight_unit",
-        ),
-        UnitField(
-            "weight_unit",
-            "Weight unit",
-            for_field="weight",
-            default="kg",
-            options=(UnitOption("kg", 30, 300), UnitOption("lb", 66, 660)),
-        ),
+        *BODY_WEIGHT_FIELDS,
         ChoiceField(
             "goal",
             "Your goal",

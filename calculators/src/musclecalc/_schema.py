@@ -476,3 +476,24 @@ def read_form(form: Form, payload: Mapping[str, object]) -> Values:
     if errors:
         raise InputError(errors)
     return values
+
+
+#: Body weight and its unit, shared by every calculator that asks for it, so the bounds (and the
+#: messages built from them) are the same on every form.
+BODY_WEIGHT_FIELDS: tuple[NumberField, UnitField] = (
+    NumberField(
+        "weight",
+        "Body weight",
+        "a body weight",
+        help="Your body weight today.",
+        default=70,
+        unit_field="weight_unit",
+    ),
+    UnitField(
+        "weight_unit",
+        "Weight unit",
+        for_field="weight",
+        default="kg",
+        options=(UnitOption("kg", 30, 300), UnitOption("lb", 66, 660)),
+    ),
+)
