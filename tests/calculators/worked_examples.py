@@ -40,6 +40,19 @@ def lookup(result: dict[str, Any], path: str) -> Any:
     return current
 
 
+def check_worked(reply: dict[str, Any], example: Worked) -> None:
+    """Assert that a bridge reply matches every part of a worked example."""
+    assert reply["ok"] is True, reply
+    for path, expected in example.expected.items():
+        assert lookup(reply["result"], path) == expected, path
+    for fragment in example.notes_contain:
+        assert any(fragment in note for note in reply["result"]["notes"]), fragment
+    for fragment in example.warnings_contain:
+        assert any(fragment in w for w in reply["result"]["warnings"]), fragment
+    if example.summary is not None:
+        assert reply["display"]["summary"] == example.summary
+
+
 PROTEIN = [
     Worked(
         "protein-build-70kg",
