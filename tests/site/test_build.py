@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -219,8 +218,8 @@ def _build_pages(tmp_path: Path, markdown: str) -> subprocess.CompletedProcess[s
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(markdown, encoding="utf-8")
-    hooks = "\n".join(f"  - {ROOT / 'scripts' / 'hooks' / name}" for name in ("calculator_forms.py",))
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Marker test\nhooks:\n{hooks}\n", encoding="utf-8")
+    hook = ROOT / "scripts" / "hooks" / "calculator_forms.py"
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Marker test\nhooks:\n  - {hook}\n", encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
@@ -241,4 +240,3 @@ def test_a_known_marker_builds(tmp_path: Path) -> None:
     done = _build_pages(tmp_path, "# Page\n\n<!-- calculator: protein -->\n")
     assert done.returncode == 0, done.stderr
     assert 'data-calculator="protein"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    shutil.rmtree(tmp_path / "site")

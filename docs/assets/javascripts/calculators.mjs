@@ -148,6 +148,7 @@ class Calculator {
     this.answer = root.querySelector(".mc-answer");
     this.details = root.querySelector(".mc-details");
     this.entries = root.querySelector(".mc-entries__list");
+    this.maxEntries = Number(root.querySelector(".mc-entries")?.dataset.maxItems) || Infinity;
     this.latest = 0;
     this.timer = null;
     this.answeredOnce = false;
@@ -248,10 +249,9 @@ class Calculator {
     const columns = names.map((name) => query.getAll(name));
     const rows = Math.max(...columns.map((column) => column.length));
     if (rows === 0) return;
-    const limit = Number(this.entries.closest(".mc-entries").dataset.maxItems || rows);
     const template = first.cloneNode(true);
     this.entries.replaceChildren();
-    for (let index = 0; index < Math.min(rows, limit); index++) {
+    for (let index = 0; index < Math.min(rows, this.maxEntries); index++) {
       const row = template.cloneNode(true);
       names.forEach((name, column) => {
         row.querySelector(`[data-name="${name}"]`).value = columns[column][index] ?? "";
@@ -280,8 +280,7 @@ class Calculator {
 
   addEntry() {
     const list = this.entries;
-    const limit = Number(list.closest(".mc-entries").dataset.maxItems || Infinity);
-    if (list.children.length >= limit) return;
+    if (list.children.length >= this.maxEntries) return;
     const row = list.lastElementChild.cloneNode(true);
     list.append(row);
     this.renumberEntries();
@@ -301,7 +300,6 @@ class Calculator {
 
   renumberEntries() {
     const rows = [...this.entries.children];
-    const limit = Number(this.entries.closest(".mc-entries").dataset.maxItems || Infinity);
     rows.forEach((row, index) => {
       row.dataset.index = index;
       for (const field of row.querySelectorAll("[data-entry-field]")) {
@@ -316,7 +314,7 @@ class Calculator {
       row.querySelector(".mc-visually-hidden").textContent = ` row ${index + 1}`;
       row.querySelector("[data-action=remove-entry]").disabled = rows.length <= 1;
     });
-    this.root.querySelector("[data-action=add-entry]").disabled = rows.length >= limit;
+    this.root.querySelector("[data-action=add-entry]").disabled = rows.length >= this.maxEntries;
   }
 
   // -- answers ----------------------------------------------------------------------------------
