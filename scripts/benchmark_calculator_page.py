@@ -18,18 +18,15 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from pathlib import Path
-
 import tempfile
+from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from chromium import EXECUTABLE, FLAGS  # noqa: E402
 from serve_site import serve  # noqa: E402
-
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def first_live_answer(context: BrowserContext, url: str) -> tuple[float, int, int]:
@@ -76,7 +73,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", default="calculators/protein/")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", default=EXECUTABLE)
     options = parser.parse_args()
     if not (options.site / "index.html").exists():
         print(f"{options.site} has no built site: run `make build` first", file=sys.stderr)
