@@ -1,0 +1,268 @@
+"""Warning signs that mean "see a doctor", each at one level of urgency.
+
+This table is the one place a sign and its urgency are written down. The "When to see a doctor"
+page lists the signs from it at build time, and the self-check triages from it, so a sign can
+never be an emergency on one page and a routine visit on another.
+
+The levels follow how the NHS, Mayo Clinic and MedlinePlus triage muscle weakness: act now
+(emergency number or emergency department), get advice today (urgent), or book a visit (routine).
+
+>>> SIGNS["saddle_numbness"].level
+'emergency'
+>>> LEVELS["urgent"].anchor
+'urgent'
+>>> [sign.code for sign in signs_at("urgent")][:2]
+['statin_pain', 'eyelids_or_vision']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["LEVELS", "LEVEL_ORDER", "SIGNS", "Level", "WarningSign", "signs_at"]
+
+
+@dataclass(frozen=True)
+class Level:
+    """How fast to act: its name in words, the page anchor, and what to do."""
+
+    id: str
+    title: str
+    anchor: str
+    action: str
+
+
+@dataclass(frozen=True)
+class WarningSign:
+    """One sign, in the words a reader would use, with its level.
+
+    ``condition`` names what a doctor will want to rule out, for the page's explanation;
+    ``label`` is the short checkbox text of the self-check.
+    """
+
+    code: str
+    level: str
+    label: str
+    text: str
+    condition: str = ""
+
+
+#: Most urgent first. ``none`` is the self-check's answer when no sign is ticked.
+LEVEL_ORDER: Final = ("emergency", "urgent", "routine", "none")
+
+LEVELS: Final[dict[str, Level]] = {
+    "emergency": Level(
+        "emergency",
+        "Emergency: get help now",
+        "emergency",
+        "Call 999 (UK), 112 (EU and many other countries) or 911 (US and Canada), or go to "
+        "A&E (the emergency department) now. Do not drive yourself and do not wait to see if "
+        "it passes.",
+    ),
+    "urgent": Level(
+        "urgent",
+        "Urgent: get medical advice today",
+        "urgent",
+        "Get medical advice today: ask your GP practice for a same-day appointment or call "
+        "NHS 111 (UK); elsewhere, use an urgent care centre or a nurse advice line. If it gets "
+        "worse quickly, treat it as an emergency.",
+    ),
+    "routine": Level(
+        "routine",
+        "Routine: book a doctor's appointment",
+        "routine",
+        "Book an appointment with your GP or family doctor in the next few weeks. Bring notes "
+        "of what changed and when.",
+    ),
+}
+
+_ALL: Final = (
+    # Emergency
+    WarningSign(
+        "sudden_weakness",
+        "emergency",
+        "Sudden weakness or numbness of the face, an arm or a leg, or slurred speech",
+        "sudden weakness or numbness of the face, an arm or a leg (often on one side), a face "
+        "that droops on one side, or slurred or muddled speech",
+        "stroke",
+    ),
+    WarningSign(
+        "saddle_numbness",
+        "emergency",
+        "Numbness around the bottom or genitals, or new bladder or bowel problems",
+        "numbness around your bottom, genitals or inner thighs (a \u201cnumb bum\u201d), or new "
+        "trouble peeing, holding urine or controlling your bowels, with back or buttock pain "
+        "or sciatica",
+        "cauda equina syndrome",
+    ),
+    WarningSign(
+        "dark_urine",
+        "emergency",
+        "Dark or cola-coloured urine, or very little urine, after hard exercise with severe "
+        "muscle pain",
+        "dark urine the colour of cola or strong tea, or passing very little urine, after hard "
+        "exercise, with severe muscle pain, swelling or weakness",
+        "rhabdomyolysis",
+    ),
+    WarningSign(
+        "spreading_weakness",
+        "emergency",
+        "Weakness that spreads or gets worse over hours or days",
+        "weakness that spreads or gets worse over hours to days, for example starting in the "
+        "feet or hands and moving up the limbs",
+        "Guillain-Barr\u00e9 syndrome",
+    ),
+    WarningSign(
+        "breathing_or_swallowing",
+        "emergency",
+        "Trouble breathing or swallowing",
+        "trouble breathing or swallowing, or sudden severe weakness such as not being able to "
+        "stand up or lift your arms",
+    ),
+    # Urgent
+    WarningSign(
+        "statin_pain",
+        "urgent",
+        "Muscle pain, tenderness or weakness while taking a statin",
+        "muscle pain, tenderness or weakness you cannot explain while you take a statin (a "
+        "cholesterol medicine)",
+        "statin-related muscle damage",
+    ),
+    WarningSign(
+        "eyelids_or_vision",
+        "urgent",
+        "Drooping eyelids, double vision, or weakness that worsens with use",
+        "drooping eyelids, double vision, or muscles that get weaker the more you use them and "
+        "recover with rest",
+        "myasthenia gravis",
+    ),
+    WarningSign(
+        "fever_weakness",
+        "urgent",
+        "A fever with muscle weakness or pain",
+        "a fever together with muscle weakness or muscle pain",
+        "infection or inflammation of the muscles",
+    ),
+    WarningSign(
+        "rash_weakness",
+        "urgent",
+        "New muscle weakness with a new rash",
+        "new muscle weakness with a new rash, for example on the eyelids, face or the backs "
+        "of the hands",
+        "myositis",
+    ),
+    WarningSign(
+        "both_legs",
+        "urgent",
+        "Sciatica in both legs, or numbness or weakness in both legs",
+        "sciatica in both legs, or numbness or weakness in both legs that is severe or getting "
+        "worse",
+        "nerve compression in the lower back",
+    ),
+    # Routine
+    WarningSign(
+        "twitching_cramps",
+        "routine",
+        "Muscle twitching or cramps together with weakness",
+        "muscle twitching or cramps together with weakness",
+        "a nerve problem",
+    ),
+    WarningSign(
+        "falls",
+        "routine",
+        "Falling, tripping or dropping things more than before",
+        "falling, tripping or dropping things more than before, or stairs getting harder",
+        "a nerve or muscle problem",
+    ),
+    WarningSign(
+        "one_sided_wasting",
+        "routine",
+        "One arm, leg or buttock slowly getting thinner or weaker than the other",
+        "one arm, leg or buttock slowly getting thinner or weaker than the other side (muscle "
+        "wasting or atrophy on one side)",
+        "a nerve problem",
+    ),
+    WarningSign(
+        "sciatica",
+        "routine",
+        "Pain, tingling or numbness running from the buttock down one leg",
+        "pain, tingling or numbness running from your buttock down one leg (sciatica) that is "
+        "not better after a few weeks, is getting worse or stops you doing normal things",
+        "a trapped nerve in the lower back",
+    ),
+    WarningSign(
+        "weight_loss",
+        "routine",
+        "Losing weight without trying",
+        "losing weight without trying: more than 5% of your body weight over 6 to 12 months",
+        "an illness that needs checking",
+    ),
+    WarningSign(
+        "lasting_fatigue",
+        "routine",
+        "Tiredness most of the time that rest does not fix",
+        "feeling tired most of the time for weeks, even when you rest",
+        "thyroid problems, anaemia or another illness",
+    ),
+    WarningSign(
+        "thyroid_signs",
+        "routine",
+        "Feeling the cold and gaining weight, or feeling hot and shaky and losing weight",
+        "feeling the cold, gaining weight and feeling low, or feeling hot and shaky and losing "
+        "weight while eating more",
+        "an underactive or overactive thyroid",
+    ),
+    WarningSign(
+        "periods_stopped",
+        "routine",
+        "Periods stopped or irregular while training hard and eating little",
+        "periods that have stopped or become irregular while you train hard and eat little",
+        "low energy availability (RED-S)",
+    ),
+    WarningSign(
+        "steroid_weakness",
+        "routine",
+        "Weak thighs or upper arms after months of steroid tablets",
+        "weak thighs or upper arms, a rounder face or easy bruising after months of steroid "
+        "tablets (do not stop them on your own)",
+        "steroid myopathy",
+    ),
+    WarningSign(
+        "daily_tasks_harder",
+        "routine",
+        "Getting up from a chair or climbing stairs is getting harder",
+        "getting out of a chair, climbing stairs or carrying shopping getting harder as you "
+        "get older",
+        "sarcopenia (muscle loss with age)",
+    ),
+    WarningSign(
+        "no_improvement",
+        "routine",
+        "No change after several weeks of fixing training, food and sleep",
+        "muscles that keep shrinking after 8 to 12 weeks of fixing your training, food and "
+        "sleep",
+        "a medical cause",
+    ),
+)
+
+#: Every sign by code, most urgent level first.
+SIGNS: Final[dict[str, WarningSign]] = {sign.code: sign for sign in _ALL}
+
+
+def signs_at(level: str) -> tuple[WarningSign, ...]:
+    """The signs at one level, in page order."""
+    if level not in LEVELS:
+        raise KeyError(level)
+    return tuple(sign for sign in _ALL if sign.level == level)
+
+
+def _check() -> None:
+    for sign in _ALL:
+        if sign.level not in LEVELS:
+            raise ValueError(f"{sign.code}: unknown level {sign.level!r}")
+    if len(SIGNS) != len(_ALL):
+        raise ValueError("warning sign codes repeat")
+
+
+_check()
