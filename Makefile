@@ -14,7 +14,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help venv node chromium deps build serve test test-fast wheel bench readability lock clean
+.PHONY: help venv node chromium deps build serve test test-fast lint wheel bench readability lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,7 +25,7 @@ $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e calculators
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e calculators -e .
 	touch $@
 
 venv: $(BIN)/.installed ## Python tools in .venv from the pinned requirements.txt
@@ -50,14 +50,19 @@ build: deps ## build the self-hostable site into site/
 serve: deps ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: deps chromium ## every test: calculators, Pyodide under Node, the site build and the browser
+test: deps chromium lint ## every test and check: lint, types, calculators, Pyodide, the build, the browser
 	$(BIN)/python -m pytest
 
-test-fast: deps ## the tests that need no browser
+test-fast: deps lint ## the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
 
+lint: venv ## ruff (lint and format) over the Python, mypy --strict over calculators/src
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 wheel: venv ## build the musclecalc wheel into dist/
-	$(BIN)/python scripts/build_wheel.py dist
+	$(BIN)/python -m sitebuild.wheel dist
 
 bench: build chromium ## time to first live answer on a calculator page, cold and warm cache
 	$(BIN)/python scripts/benchmark_calculator_page.py

@@ -1,46 +1,17 @@
-"""MkDocs hook: give two of Material's controls the accessible names its templates leave out.
-
-- The search dialog (`role="dialog"`) gets `aria-label="Search this site"`.
-- Task-list checkboxes (pymdownx.tasklist) get their item's text as `aria-label`, so a screen
-  reader says what each box on a checklist is for.
-
-A page that has a search box whose markup no longer matches fails the build, so an upgrade of
-Material cannot silently drop the fix.
-"""
+"""MkDocs hook: accessible names for Material's search dialog and checklists (see
+sitebuild.accessible_names). A change in Material's markup fails the build."""
 
 from __future__ import annotations
-
-import re
-from html import escape, unescape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
-TASK_ITEM = re.compile(
-    r'(<li class="task-list-item">\s*(?:<label class="task-list-control">)?\s*<input type="checkbox")'
-    r"(?P<rest>[^>]*>)(?P<after>.*?)(?=<ul|<ol|</li>)",
-    re.S,
-)
-
-
-def _item_text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
-def name_controls(html: str, where: str) -> str:
-    if 'class="md-search"' in html:
-        html, count = SEARCH_DIALOG.subn(r'\1 aria-label="Search this site"', html)
-        if count != 1 and 'aria-label="Search this site"' not in html:
-            raise PluginError(f"{where}: Material's search dialog markup changed; update accessible_names.py")
-
-    def label(match: re.Match[str]) -> str:
-        text = _item_text(match.group("after")) or "Checklist item"
-        return f'{match.group(1)} aria-label="{escape(text)}"{match.group("rest")}{match.group("after")}'
-
-    return TASK_ITEM.sub(label, html)
+from sitebuild.accessible_names import AccessibleNameError, name_controls
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return name_controls(output, page.file.src_uri)
+    try:
+        return name_controls(output, page.file.src_uri)
+    except AccessibleNameError as error:
+        raise PluginError(str(error)) from error

@@ -1,58 +1,18 @@
-"""MkDocs hook: ship the pinned Pyodide runtime and the musclecalc wheel with the site.
-
-Before each build the runtime is assembled in `build/runtime/` (see scripts/pyodide_runtime.py),
-again only when the calculators' source, the build scripts or the npm lock changed, so
-`mkdocs serve` stays quick. After the build it is copied to `assets/pyodide/` in the site,
-beside `runtime.json`, the small generated file that tells the page's JavaScript which files to
-load. No runtime file or wheel is ever committed: all of them are build outputs.
-"""
+"""MkDocs hook: ship the pinned Pyodide runtime and the musclecalc wheel with the site (see
+sitebuild.runtime_cache and sitebuild.runtime)."""
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import pyodide_runtime  # noqa: E402
-
-BUILD_DIR = ROOT / "build" / "runtime"
-SITE_PATH = "assets/pyodide"
-#: What the assembled runtime depends on; a change to any of them rebuilds it.
-INPUTS = ("calculators/src", "calculators/pyproject.toml", "package-lock.json",
-          "scripts/build_wheel.py", "scripts/pyodide_runtime.py")
-
-
-def _fingerprint() -> str:
-    digest = hashlib.sha256()
-    for name in INPUTS:
-        path = ROOT / name
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if "__pycache__" in file.parts:
-                continue
-            digest.update(str(file.relative_to(ROOT)).encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
+from sitebuild import runtime_cache
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    stamp = BUILD_DIR / ".fingerprint"
-    fingerprint = _fingerprint()
-    if stamp.exists() and stamp.read_text() == fingerprint and (BUILD_DIR / "runtime.json").exists():
-        return
-    if BUILD_DIR.exists():
-        shutil.rmtree(BUILD_DIR)
-    pyodide_runtime.assemble(BUILD_DIR)
-    stamp.write_text(fingerprint)
+    runtime_cache.prepare()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    target = Path(config.site_dir) / SITE_PATH
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(BUILD_DIR, target, ignore=shutil.ignore_patterns(".fingerprint"))
+    runtime_cache.copy_into(Path(config.site_dir))

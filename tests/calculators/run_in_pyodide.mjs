@@ -1,7 +1,7 @@
 // Run musclecalc's bridge inside the pinned Pyodide runtime, under Node, with no network.
 //
 // stdin:  {"wheel": "/path/musclecalc-...-py3-none-any.whl",
-//          "calls": [["run", ["protein", "{...}"]], ["forms", []], ["convert", ["{...}"]]]}
+//          "calls": [["run", ["protein", "{...}", "../"]], ["result", [...]], ["forms", []], ["convert", ["{...}"]]]}
 // stdout: {"version": [3, 14, 2], "module_file": "...", "results": ["<json text>", ...]}
 //
 // The wheel is installed by unpacking it into site-packages (no micropip, no downloads).
@@ -33,7 +33,7 @@ const main = async () => {
   const version = sys.version_info.toJs().slice(0, 3);
   const moduleFile = pyodide.pyimport("musclecalc").__file__;
 
-  const allowed = new Set(["run", "forms", "convert"]);
+  const allowed = new Set(["run", "result", "forms", "convert"]);
   const results = request.calls.map(([name, args]) => {
     if (!allowed.has(name)) throw new Error(`unknown bridge function ${name}`);
     return bridge[name](...args);

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
-from calc_support import call
-from strategies import strict_loads
-from worked_examples import ALL
+from support.calculators import call
+from support.strategies import strict_loads
+from support.worked_examples import ALL
 
 from musclecalc import bridge
 from musclecalc._chart import Bar, bar_chart
@@ -139,7 +139,9 @@ def test_protein_form_matches_the_documented_shape() -> None:
     assert fields["age"]["required"] is False and fields["age"]["default"] is None
     assert "unit_field" not in fields["age"] and "years" in fields["age"]["label"]
     assert fields["meals"]["default"] == 4
-    assert [c["value"] for c in fields["goal"]["choices"]] == ["maintain", "build", "cut"]
+    # One goal vocabulary across calculators ("lose"); links made with "cut" still open.
+    assert [c["value"] for c in fields["goal"]["choices"]] == ["maintain", "build", "lose"]
+    assert call("protein", {"weight": 70, "goal": "cut"})["result"]["goal"] == "lose"
 
 
 def test_volume_form_has_an_entries_field_with_a_sample_week() -> None:
@@ -270,7 +272,8 @@ def test_every_worked_example_has_the_display_shape() -> None:
     for example in ALL:
         display = call(example.calculator, example.payload)["display"]
         assert list(display) == [
-            "summary", "facts", "table", "chart", "warnings", "notes", "method", "sources"
+            "summary", "facts", "table", "chart", "warnings", "notes", "method", "sources",
+            "alert", "ranked",
         ]
         assert display["summary"].endswith(".")
         assert all(set(f) == {"label", "value"} and f["value"] for f in display["facts"])

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from calc_support import subprocess_env
-from strategies import strict_loads
+from support.calculators import subprocess_env
+from support.strategies import strict_loads
 
 from musclecalc import bridge
 
@@ -64,7 +64,7 @@ def test_volume_table_and_entries() -> None:
 def test_json_prints_the_bridge_reply() -> None:
     done = cli(subprocess_env(), "protein", "--weight", "80,5", "--goal", "maintain", "--json")
     assert done.returncode == 0
-    expected = bridge.run("protein", json.dumps({"weight": "80,5", "goal": "maintain"}))
+    expected = bridge.result("protein", json.dumps({"weight": "80,5", "goal": "maintain"}))
     assert strict_loads(done.stdout) == strict_loads(expected)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from calc_support import call
-from strategies import LEAN, body_fat, weights_kg
-from worked_examples import ENERGY, Worked, check_worked
+from support.calculators import call
+from support.strategies import LEAN, body_fat, weights_kg
+from support.worked_examples import ENERGY, Worked, check_worked
 
 from musclecalc import ACTIVITY_FACTORS, CM_PER_INCH, KG_PER_POUND, energy_needs
 
@@ -71,7 +71,7 @@ def test_no_floor_warning_for_an_ordinary_maintenance_target() -> None:
 @pytest.mark.parametrize(
     ("payload", "field", "message"),
     [
-        ({"age": 17}, "age", "The equations and advice here are for adults aged 18 and over."),
+        ({"age": 17}, "age", "This calculator is for adults aged 18 and over."),
         ({"age": 101}, "age", "Enter an age between 18 and 100 years."),
         ({"height": 100}, "height", "Enter a height between 120 and 230 cm."),
         ({"height": 100, "height_unit": "in"}, "height", "Enter a height between 47 and 91 in."),

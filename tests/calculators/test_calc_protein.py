@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from calc_support import call
-from strategies import LEAN, body_fat, meals, weights_kg
-from worked_examples import PROTEIN, Worked, check_worked
+from support.calculators import call
+from support.strategies import LEAN, body_fat, meals, weights_kg
+from support.worked_examples import PROTEIN, Worked, check_worked
 
 from musclecalc import KG_PER_POUND, InputError, protein_needs
 
@@ -69,7 +69,7 @@ def test_every_result_has_sources_with_doi_and_a_method() -> None:
         ({"weight": 700, "weight_unit": "lb"}, "weight", "Enter a body weight between 66 and 660 lb."),
         ({"weight": ""}, "weight", "This is required: enter a body weight between 30 and 300 kg."),
         ({"weight": 70, "age": 17}, "age", "This calculator is for adults aged 18 and over."),
-        ({"weight": 70, "age": 111}, "age", "Enter an age between 18 and 110 years."),
+        ({"weight": 70, "age": 101}, "age", "Enter an age between 18 and 100 years."),
         ({"weight": 70, "body_fat_percent": 2}, "body_fat_percent", "between 3 and 60%"),
         ({"weight": 70, "meals": 9}, "meals", "between 1 and 8"),
         ({"weight": 70, "meals": 2.5}, "meals", "as a whole number"),

@@ -1,9 +1,8 @@
-"""The wheel, built by scripts/build_wheel.py, gives the same answers in the pinned Pyodide
+"""The wheel, built by sitebuild.wheel, gives the same answers in the pinned Pyodide
 (Python 3.14 compiled to WebAssembly, run here under Node) as under CPython."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -12,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from strategies import strict_loads
-from worked_examples import ALL
+from support.strategies import strict_loads
+from support.worked_examples import ALL
+
+from sitebuild.wheel import build_wheel
 
 from musclecalc import bridge
 
@@ -33,19 +34,12 @@ CONVERTS = [
     '{"value": "abc", "from": "kg", "to": "lb"}',
 ]
 CALLS: list[tuple[str, list[str]]] = (
-    [("run", [e.calculator, json.dumps(e.payload)]) for e in ALL]
+    [("result", [e.calculator, json.dumps(e.payload)]) for e in ALL]
+    + [("run", [e.calculator, json.dumps(e.payload), "../"]) for e in ALL]
     + [("run", [name, payload]) for name, payload in EXTRA_RUNS]
     + [("forms", [])]
     + [("convert", [payload]) for payload in CONVERTS]
 )
-
-
-def load_build_script() -> Any:
-    spec = importlib.util.spec_from_file_location("build_wheel", REPO / "scripts" / "build_wheel.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +47,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out_dir = tmp_path_factory.mktemp("wheel")
     stale = out_dir / "musclecalc-0.0.1-py3-none-any.whl"
     stale.write_bytes(b"an old build")
-    built: Path = load_build_script().build_wheel(out_dir)
+    built = build_wheel(out_dir)
     assert not stale.exists(), "build_wheel must remove stale musclecalc wheels"
     assert sorted(out_dir.iterdir()) == [built]
     return built

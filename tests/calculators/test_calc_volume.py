@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from calc_support import call
-from strategies import LEAN, valid_rows
-from worked_examples import VOLUME, Worked, check_worked
+from support.calculators import call
+from support.strategies import LEAN, valid_rows
+from support.worked_examples import VOLUME, Worked, check_worked
 
 from musclecalc import CORE_MUSCLES, EXERCISES, InputError, weekly_volume
 

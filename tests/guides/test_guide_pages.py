@@ -9,7 +9,7 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import ROOT
+from support.site import ROOT
 
 DOCS = ROOT / "docs"
 GUIDES = sorted([*DOCS.glob("causes/*.md"), *DOCS.glob("exercises/*.md")])

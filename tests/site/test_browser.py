@@ -7,14 +7,16 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from conftest import ROOT, Visit, cpython_run, default_payload, open_visit
+from support.browser import Visit, control, error_for, open_visit
+from support.calculators import call as cpython_run
+from support.calculators import default_payload
+from support.site import ROOT
 
 pytestmark = pytest.mark.browser
 
 # Inputs that differ from every default, so a live answer can be told from the pre-rendered one.
 TYPED = {
-    "protein": {"weight": "82.5", "goal": "cut", "meals": "5", "age": "67"},
+    "protein": {"weight": "82.5", "goal": "lose", "meals": "5", "age": "67"},
     "energy": {"sex": "male", "age": "41", "height": "183", "weight": "90", "activity": "very", "goal": "lose"},
 }
 
@@ -85,23 +87,25 @@ def test_volume_rows_can_be_added_changed_and_removed(visit: Visit) -> None:
     page.click("[data-action=add-entry]")
     assert rows.count() == start + 1
     last = start  # zero-based index of the new row
-    page.select_option(f"#mc-volume-entries-{last}-exercise", "leg_extension")
-    page.fill(f"#mc-volume-entries-{last}-sets", "4")
-    page.fill(f"#mc-volume-entries-{last}-sessions", "2")
+    page.select_option(control("volume", f"entries.{last}.exercise"), "leg_extension")
+    page.fill(control("volume", f"entries.{last}.sets"), "4")
+    page.fill(control("volume", f"entries.{last}.sessions"), "2")
     entries = [dict(row) for row in default_payload("volume")["entries"]]
     entries.append({"exercise": "leg_extension", "sets": "4", "sessions": "2"})
     expected = cpython_run("volume", {**default_payload("volume"), "entries": entries})
     wait_for_answer(visit, "volume", expected["display"])
     assert page.locator("#mc-volume-details svg.mc-chart, #mc-volume-details .mc-chart-figure svg").count() == 1
     # A wrong value in one row is reported beside that row's field, and only there.
-    page.fill(f"#mc-volume-entries-{last}-sets", "lots")
+    page.fill(control("volume", f"entries.{last}.sets"), "lots")
     bad = cpython_run("volume", {**default_payload("volume"),
                                  "entries": [*entries[:-1], {**entries[-1], "sets": "lots"}]})
     assert not bad["ok"] and list(bad["errors"]) == [f"entries.{last}.sets"]
-    message = page.locator(f"#mc-volume-entries-{last}-sets-error")
+    message = page.locator(error_for("volume", f"entries.{last}.sets"))
     message.wait_for(state="visible")
     assert message.text_content() == bad["errors"][f"entries.{last}.sets"]
-    assert page.get_attribute(f"#mc-volume-entries-{last}-sets", "aria-invalid") == "true"
+    assert page.get_attribute(control("volume", f"entries.{last}.sets"), "aria-invalid") == "true"
+    described_by = page.get_attribute(control("volume", f"entries.{last}.sets"), "aria-describedby")
+    assert message.get_attribute("id") in described_by.split()
     assert page.locator("#mc-volume .mc-error:visible").count() == 1
     page.click(f".mc-entry[data-index='{last}'] [data-action=remove-entry]")
     assert rows.count() == start
@@ -156,9 +160,11 @@ def test_the_address_keeps_the_inputs_and_restores_them(visit: Visit, browser: o
     fill(visit, "energy", TYPED["energy"])
     expected = cpython_run("energy", {**default_payload("energy"), **TYPED["energy"]})
     wait_for_answer(visit, "energy", expected["display"])
-    query = parse_qs(urlsplit(page.url).query)
+    address = urlsplit(page.url)
+    assert address.query == "", "a reader's values must never be in the part of the address servers see"
+    state = parse_qs(address.fragment)
     for field, value in TYPED["energy"].items():
-        assert query[field] == [value]
+        assert state[field] == [value]
     shared = page.url
 
     other = open_visit(browser, site_url)
@@ -174,16 +180,48 @@ def test_the_address_keeps_the_inputs_and_restores_them(visit: Visit, browser: o
     visit.assert_clean()
 
 
-def test_volume_rows_round_trip_through_the_address(visit: Visit) -> None:
+@pytest.mark.parametrize("separator", ["#", "?"])
+def test_volume_rows_round_trip_through_the_address(visit: Visit, separator: str) -> None:
+    """Rows open from the fragment, and from an old ?query link, which moves into the fragment."""
     entries = [{"exercise": "hip_thrust", "sets": "4", "sessions": "2"},
                {"exercise": "bulgarian_split_squat", "sets": "3", "sessions": "2"}]
-    query = "&".join(f"{k}={v}" for row in entries for k, v in row.items())
-    visit.goto(f"calculators/volume/?{query}")
+    state = "&".join(f"{k}={v}" for row in entries for k, v in row.items())
+    visit.goto(f"calculators/volume/{separator}{state}")
     assert visit.page.locator(".mc-entry").count() == 2
-    assert visit.page.input_value("#mc-volume-entries-1-exercise") == "bulgarian_split_squat"
+    assert visit.page.input_value(control("volume", "entries.1.exercise")) == "bulgarian_split_squat"
+    assert urlsplit(visit.page.url).query == "" and urlsplit(visit.page.url).fragment == state
     visit.wait_ready("volume")
     expected = cpython_run("volume", {**default_payload("volume"), "entries": entries})
     wait_for_answer(visit, "volume", expected["display"])
+    visit.assert_clean()
+
+
+# Each element of the answer as [tag, attributes, children], text nodes as strings. Material wraps
+# every table that is on the page when it loads in two scrolling boxes of its own; those boxes are
+# Material's decoration, not the answer's markup, so they are looked through.
+READ_TREE = """selector => {
+  const material = (node) => node.classList?.contains("md-typeset__scrollwrap")
+    || node.classList?.contains("md-typeset__table");
+  const children = (node) => [...node.childNodes].filter((c) => c.nodeType !== Node.COMMENT_NODE)
+    .flatMap((c) => material(c) ? children(c) : [c]);
+  const tree = (node) => node.nodeType === Node.TEXT_NODE ? node.data
+    : [node.nodeName, [...node.attributes].map((a) => [a.name, a.value]).sort(), children(node).map(tree)];
+  return [...document.querySelectorAll(selector)].map(tree);
+}"""
+
+
+@pytest.mark.parametrize("name", ["protein", "energy", "volume"])
+def test_the_live_answer_is_the_prerendered_answer_element_by_element(visit: Visit, name: str) -> None:
+    """The build and the browser render answers with the same code: for the same inputs the
+    answer Python gives in the page equals, node for node, the one the page was built with."""
+    selector = f"#mc-{name}-answer, #mc-{name}-details"
+    visit.goto(f"calculators/{name}/")
+    built = visit.page.evaluate(READ_TREE, selector)
+    assert visit.page.get_attribute(f"#mc-{name}", "data-live") is None
+    visit.page.wait_for_selector(f"#mc-{name}[data-live=true]", timeout=60_000)
+    live = visit.page.evaluate(READ_TREE, selector)
+    assert live == built
+    assert len(str(built)) > 1000  # the comparison covered a whole answer, not two empty boxes
     visit.assert_clean()
 
 

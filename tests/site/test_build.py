@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, Build, cpython_run, default_payload
+from support.calculators import call, default_payload, page_reply
+from support.site import ROOT, Build
 
 MARKER = re.compile(r"^<!--\s*calculator:\s*([a-z_]+)\s*-->\s*$", re.M)
 CALCULATOR_PAGES = {
@@ -109,8 +110,12 @@ def test_marker_became_a_form_with_the_prerendered_answer(build: Build, name: st
     assert f'<div class="mc-calculator" data-calculator="{name}"' in html
     assert '<form class="mc-form"' in html
     assert re.search(rf'id="mc-{name}-answer" aria-live="polite"', html)
-    expected = cpython_run(name, default_payload(name))
+    expected = call(name, default_payload(name))
     assert expected["ok"]
+    # The worked answer is the page reply's markup itself, links relative to this page.
+    site_root = "../" * len(page.parts)
+    worked = page_reply(name, default_payload(name), site_root)
+    assert worked["answer"] in html and worked["details"] in html
     from html import escape
 
     assert f'<p class="mc-summary">{escape(expected["display"]["summary"])}</p>' in html
@@ -174,7 +179,7 @@ def test_scripts_name_no_other_origin_except_known_dormant_paths(build: Build) -
 
 
 def test_no_inline_scripts_and_the_policy_on_every_page(build: Build) -> None:
-    from serve_site import content_security_policy
+    from sitebuild.server import content_security_policy
 
     policy = content_security_policy()
     for page in html_pages(build.site_dir):

@@ -15,6 +15,7 @@ Range(low=112, target=126, high=154)
 from __future__ import annotations
 
 from . import bridge
+from ._calculator import Calculator
 from ._catalogue import CORE_MUSCLES, EXERCISES, MUSCLES, Exercise
 from ._energy import (
     ACTIVITY_FACTORS,
@@ -37,6 +38,7 @@ __all__ = [
     "ACTIVITY_FACTORS",
     "CALCULATOR_NAMES",
     "CM_PER_INCH",
+    "Calculator",
     "CORE_MUSCLES",
     "EXERCISES",
     "KG_PER_POUND",

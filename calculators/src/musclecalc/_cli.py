@@ -19,7 +19,7 @@ from . import bridge
 from ._catalogue import EXERCISES
 from ._numbers import format_decimal
 from ._registry import CALCULATORS
-from ._schema import ChoiceField, EntriesField, Field, Form, NumberField, UnitField
+from ._fields import ChecklistField, ChoiceField, EntriesField, Field, Form, NumberField, UnitField
 
 __all__ = ["build_parser", "main", "render"]
 
@@ -71,6 +71,11 @@ def _choice_help(choice: ChoiceField | UnitField) -> str:
     return f"{choice.label} ({need}): {options}. {choice.help}"
 
 
+def _checklist_help(checklist: ChecklistField) -> str:
+    options = "; ".join(f"{o.value} = {o.label}" for o in checklist.options)
+    return f"{checklist.label}: any of, separated by commas: {options}. {checklist.help}"
+
+
 def _entries_help(entries: EntriesField) -> str:
     return (
         f"{entries.label}: one exercise as EXERCISE:SETS:SESSIONS (hard sets per session, "
@@ -84,6 +89,8 @@ def _describe_field(form: Form, f: Field) -> str:
         return _number_help(form, f)
     if isinstance(f, ChoiceField | UnitField):
         return _choice_help(f)
+    if isinstance(f, ChecklistField):
+        return _checklist_help(f)
     return _entries_help(f)
 
 
@@ -161,6 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
                     choices=[o.value for o in f.options],
                     help=help_text,
                 )
+            elif isinstance(f, ChecklistField):
+                command.add_argument(
+                    *_option_names(f.name),
+                    dest=f.name,
+                    action="append",
+                    metavar="CODE[,CODE...]",
+                    help=help_text,
+                )
             else:
                 command.add_argument(
                     *_option_names(f.name), dest=f.name, metavar="NUMBER", help=help_text
@@ -188,6 +203,9 @@ def _payload(form: Form, args: argparse.Namespace) -> tuple[dict[str, Any], dict
                 rows.append(dict(zip(("exercise", "sets", "sessions"), parts, strict=True)))
             if args.entries:
                 payload[f.name] = rows
+        elif isinstance(f, ChecklistField):
+            given = getattr(args, f.name) or []
+            payload[f.name] = [code for text in given for code in text.split(",") if code.strip()]
         else:
             value = getattr(args, f.name)
             if value is not None:
@@ -268,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for field_name, message in errors.items():
             print(f"{field_name}: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    reply_text = bridge.run(args.calculator, json.dumps(payload))
+    reply_text = bridge.result(args.calculator, json.dumps(payload))
     reply = json.loads(reply_text)
     if args.json:
         print(reply_text)

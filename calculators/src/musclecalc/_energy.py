@@ -21,30 +21,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ._calculator import Calculator
+from ._chart import Bar, bar_chart
+from ._display import Chart, Display, Fact, as_entered, kcal
+from ._fields import Bounds, ChoiceField, Form, NumberField, Option, UnitField, UnitOption
 from ._numbers import format_decimal, format_whole, round_half_up, round_whole
+from ._reading import Values, read_form
 from ._results import Range
-from ._schema import (
-    BODY_WEIGHT_FIELDS,
-    Bounds,
-    ChoiceField,
-    Form,
-    NumberField,
-    Option,
-    UnitField,
-    UnitOption,
-    Values,
-    read_form,
-)
+from ._shared_fields import BODY_WEIGHT_FIELDS, age_field, goal_field
 from ._sources import HALL_2008, HELMS_2014_CONTEST, IRAKI_2019, MIFFLIN_1990, Source
 
 __all__ = [
     "ACTIVITY_FACTORS",
+    "ENERGY",
     "ENERGY_FORM",
     "EnergyResult",
     "compute_energy",
     "energy_needs",
     "katch_mcardle_bmr",
     "mifflin_st_jeor_bmr",
+    "present_energy",
 ]
 
 ACTIVITY_FACTORS: Final[dict[str, float]] = {
@@ -97,19 +93,7 @@ ENERGY_FORM: Final = Form(
             options=(Option("female", "Female"), Option("male", "Male")),
             required=True,
         ),
-        NumberField(
-            "age",
-            "Age (years)",
-            "an age",
-            help="Your age in whole years.",
-            default=30,
-            bounds=Bounds(18, 100, 1),
-            unit_text=" years",
-            below_minimum=(
-                "The equations and advice here are for adults aged 18 and over. For anyone "
-                "younger, ask a doctor or registered dietitian."
-            ),
-        ),
+        age_field("Your age in whole years.", default=30),
         NumberField(
             "height",
             "Height",
@@ -134,16 +118,12 @@ ENERGY_FORM: Final = Form(
             default="moderate",
             options=tuple(Option(key, label) for key, label in ACTIVITY_LABELS.items()),
         ),
-        ChoiceField(
-            "goal",
-            "Your goal",
-            "your goal",
-            help="Building needs a small surplus; losing fat needs a moderate deficit.",
-            default="build",
-            options=(
-                Option("maintain", "Keep my weight steady"),
-                Option("build", "Build muscle (small surplus)"),
-                Option("lose", "Lose fat and keep muscle (moderate deficit)"),
+        goal_field(
+            "Building needs a small surplus; losing fat needs a moderate deficit.",
+            (
+                "Keep my weight steady",
+                "Build muscle (small surplus)",
+                "Lose fat and keep muscle (moderate deficit)",
             ),
         ),
         NumberField(
@@ -430,3 +410,85 @@ def energy_needs(
         },
     )
     return compute_energy(values)
+
+
+_ENERGY_GOAL_WORDS = {
+    "build": "To build muscle",
+    "maintain": "To keep your weight steady",
+    "lose": "To lose fat and keep muscle",
+}
+
+
+def _weekly_change_text(result: EnergyResult) -> str:
+    change = result.weekly_change_kg
+    if result.goal == "build":
+        return (
+            f"gain about {format_decimal(change.low, 2)}-{format_decimal(change.high, 2)} kg a "
+            "week"
+        )
+    if result.goal == "lose":
+        return (
+            f"lose about {format_decimal(-change.high, 2)}-{format_decimal(-change.low, 2)} kg "
+            f"a week (about {format_decimal(-change.target, 2)} kg at the target)"
+        )
+    return f"steady, within about {format_decimal(change.high, 2)} kg a week either way"
+
+
+def present_energy(result: EnergyResult, values: Values) -> Display:
+    """The page text for an energy result."""
+    target = result.target_kcal
+    range_text = f"{format_whole(target.low)}-{kcal(target.high)}"
+    facts = [
+        Fact("Daily target", f"{kcal(target.target)} ({range_text})"),
+        Fact("Maintenance (TDEE)", kcal(result.tdee_kcal)),
+        Fact("BMR (Mifflin-St Jeor)", kcal(result.bmr_kcal)),
+    ]
+    if result.bmr_katch_mcardle_kcal is not None:
+        facts.append(Fact("BMR (Katch-McArdle)", kcal(result.bmr_katch_mcardle_kcal)))
+    facts += [
+        Fact(
+            "Activity factor",
+            f"{format_decimal(result.activity_factor, 3)} ({ACTIVITY_LABELS[result.activity]})",
+        ),
+        Fact("Expected change", _weekly_change_text(result)),
+        Fact("Body weight", as_entered(values, "weight", "weight_unit", "kg")),
+        Fact("Height", as_entered(values, "height", "height_unit", "cm")),
+    ]
+    bars = [
+        Bar("BMR", result.bmr_kcal, kcal(result.bmr_kcal)),
+        Bar("TDEE", result.tdee_kcal, kcal(result.tdee_kcal)),
+        Bar(
+            "Target",
+            target.target,
+            kcal(target.target),
+            kind="productive",
+            band=(target.low, target.high),
+        ),
+    ]
+    description = (
+        f"Bar chart of kcal a day: BMR {kcal(result.bmr_kcal)}, TDEE "
+        f"{kcal(result.tdee_kcal)}, and a target of {kcal(target.target)} with its range, "
+        f"{range_text}, shaded behind it."
+    )
+    svg = bar_chart(
+        "mc-energy-chart",
+        "Daily energy: BMR, TDEE and your target",
+        description,
+        bars,
+        axis_label="kcal a day",
+    )
+    return Display(
+        summary=(
+            f"{_ENERGY_GOAL_WORDS[result.goal]}, aim for about {kcal(target.target)} a day "
+            f"({range_text})."
+        ),
+        facts=tuple(facts),
+        chart=Chart(svg, description),
+        warnings=result.warnings,
+        notes=result.notes,
+        method=result.method,
+        sources=tuple(source.citation() for source in result.sources),
+    )
+
+
+ENERGY: Final = Calculator(ENERGY_FORM, compute_energy, present_energy)

@@ -7,10 +7,10 @@ goal       low    target  high   basis
 =========  =====  ======  =====  ===============================================
 maintain   1.2    1.4     1.6    ISSN position stand, lower part (Jäger 2017)
 build      1.6    1.8     2.2    Morton 2018 plateau 1.62, 95% CI up to 2.20
-cut        1.8    2.2     2.7    Helms 2014 (2.3-3.1 g/kg lean mass) in body weight
+lose       1.8    2.2     2.7    Helms 2014 (2.3-3.1 g/kg lean mass) in body weight
 =========  =====  ======  =====  ===============================================
 
-On a cut with a known body fat percentage, the band is 2.3 / 2.7 / 3.1 g per kg of lean
+When losing fat with a known body fat percentage, the band is 2.3 / 2.7 / 3.1 g per kg of lean
 (fat-free) mass instead (Helms et al. 2014).
 """
 
@@ -19,18 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ._numbers import format_decimal, round_half_up, round_whole
+from ._calculator import Calculator
+from ._display import Display, Fact, as_entered, grams
+from ._fields import Bounds, Form, NumberField
+from ._numbers import format_decimal, format_whole, round_half_up, round_whole
+from ._reading import Values, read_form
 from ._results import Range
-from ._schema import (
-    BODY_WEIGHT_FIELDS,
-    Bounds,
-    ChoiceField,
-    Form,
-    NumberField,
-    Option,
-    Values,
-    read_form,
-)
+from ._shared_fields import BODY_WEIGHT_FIELDS, age_field, goal_field
 from ._sources import (
     BAUER_2013,
     HELMS_2014_PROTEIN,
@@ -40,15 +35,15 @@ from ._sources import (
     Source,
 )
 
-__all__ = ["PROTEIN_FORM", "ProteinResult", "compute_protein", "protein_needs"]
+__all__ = ["PROTEIN", "PROTEIN_FORM", "ProteinResult", "compute_protein", "present_protein", "protein_needs"]
 
 #: g per kg of body weight a day: (low, target, high) for each goal.
 BODY_WEIGHT_BANDS: Final[dict[str, tuple[float, float, float]]] = {
     "maintain": (1.2, 1.4, 1.6),
     "build": (1.6, 1.8, 2.2),
-    "cut": (1.8, 2.2, 2.7),
+    "lose": (1.8, 2.2, 2.7),
 }
-#: g per kg of lean mass a day on a cut (Helms et al. 2014).
+#: g per kg of lean mass a day when losing fat (Helms et al. 2014).
 LEAN_MASS_CUT_BAND: Final = (2.3, 2.7, 3.1)
 #: g per kg of body weight per meal for the most muscle building per meal.
 GOOD_MEAL_G_PER_KG: Final = 0.4
@@ -68,18 +63,7 @@ PROTEIN_FORM: Final = Form(
     summary="How much protein to eat each day, and at each meal, to keep or build muscle.",
     fields=(
         *BODY_WEIGHT_FIELDS,
-        ChoiceField(
-            "goal",
-            "Your goal",
-            "your goal",
-            help="A cut (eating less to lose fat) needs more protein to protect muscle.",
-            default="build",
-            options=(
-                Option("maintain", "Keep the muscle I have"),
-                Option("build", "Build muscle"),
-                Option("cut", "Lose fat and keep muscle"),
-            ),
-        ),
+        goal_field("Eating less to lose fat needs more protein to protect muscle."),
         NumberField(
             "meals",
             "Meals a day",
@@ -89,24 +73,12 @@ PROTEIN_FORM: Final = Form(
             default=4,
             bounds=Bounds(1, 8, 1),
         ),
-        NumberField(
-            "age",
-            "Age (years)",
-            "an age",
-            help="From 65 the answer adds advice for older muscle.",
-            required=False,
-            bounds=Bounds(18, 110, 1),
-            unit_text=" years",
-            below_minimum=(
-                "This calculator is for adults aged 18 and over. For anyone younger, "
-                "ask a doctor or registered dietitian."
-            ),
-        ),
+        age_field("From 65 the answer adds advice for older muscle."),
         NumberField(
             "body_fat_percent",
             "Body fat (%)",
             "a body fat percentage",
-            help="On a cut, protein is then worked out from your lean mass.",
+            help="When losing fat, protein is then worked out from your lean mass.",
             required=False,
             bounds=Bounds(3, 60, 0.1),
             unit_text="%",
@@ -119,7 +91,7 @@ PROTEIN_FORM: Final = Form(
 class ProteinResult:
     """Protein for a day and per meal.
 
-    ``grams_per_kg`` is always per kg of body weight; on a cut worked out from lean mass,
+    ``grams_per_kg`` is always per kg of body weight; when losing fat, worked out from lean mass,
     ``grams_per_kg_lean_mass`` holds the lean-mass band too.
     """
 
@@ -197,7 +169,7 @@ def _method(goal: str, lean_mass: bool) -> str:
         )
     else:
         text = (
-            f"Losing fat: {_band_text(BODY_WEIGHT_BANDS['cut'], 'body weight')}. In a "
+            f"Losing fat: {_band_text(BODY_WEIGHT_BANDS['lose'], 'body weight')}. In a "
             "calorie deficit, more protein protects muscle: Helms et al. (2014) recommend "
             "2.3-3.1 g per kg of lean (fat-free) mass, which for most people is roughly "
             "1.8-2.7 g per kg of body weight."
@@ -215,7 +187,7 @@ def compute_protein(values: Values) -> ProteinResult:
     body_fat = values.optional("body_fat_percent")
 
     lean_mass = None if body_fat is None else weight * (1 - body_fat / 100)
-    if goal == "cut" and lean_mass is not None:
+    if goal == "lose" and lean_mass is not None:
         basis = "lean_mass"
         daily_exact = tuple(lean_mass * factor for factor in LEAN_MASS_CUT_BAND)
         per_kg = Range(*(round_half_up(grams / weight, 2) for grams in daily_exact))
@@ -258,19 +230,19 @@ def compute_protein(values: Values) -> ProteinResult:
             "stimulate muscle building less than larger ones, so fewer, larger protein "
             "servings may work better."
         )
-    if goal == "cut" and body_fat is None:
+    if goal == "lose" and body_fat is None:
         notes.append(
-            "If you know your body fat percentage, enter it: on a cut, protein is then "
+            "If you know your body fat percentage, enter it: when losing fat, protein is then "
             "worked out from your lean mass (Helms et al. 2014)."
         )
-    if goal != "cut" and body_fat is not None:
+    if goal != "lose" and body_fat is not None:
         notes.append(
-            "Body fat is only used on a cut, where protein is worked out from lean mass; "
+            "Body fat is only used when losing fat, where protein is worked out from lean mass; "
             "this goal uses body weight."
         )
 
     sources = [JAGER_2017, MORTON_2018, SCHOENFELD_ARAGON_2018]
-    if goal == "cut":
+    if goal == "lose":
         sources.append(HELMS_2014_PROTEIN)
     if older:
         sources.append(BAUER_2013)
@@ -305,14 +277,14 @@ def protein_needs(
     """Daily and per-meal protein for an adult who trains.
 
     Raises :class:`musclecalc.InputError` for values out of range (weight 30-300 kg, meals
-    1-8, age 18-110, body fat 3-60 %), naming the fields as the web form does.
+    1-8, age 18-100, body fat 3-60 %), naming the fields as the web form does.
 
     >>> result = protein_needs(70, "build")     # 1.6 / 1.8 / 2.2 g/kg x 70 kg
     >>> result.daily_grams
     Range(low=112, target=126, high=154)
     >>> result.per_meal_grams                   # 126 g / 4 meals = 31.5 g
     32
-    >>> protein_needs(80, "cut", body_fat_percent=20).daily_grams   # 64 kg lean mass
+    >>> protein_needs(80, "lose", body_fat_percent=20).daily_grams   # 64 kg lean mass
     Range(low=147, target=173, high=198)
     """
     values = read_form(
@@ -327,3 +299,60 @@ def protein_needs(
         },
     )
     return compute_protein(values)
+
+
+def present_protein(result: ProteinResult, values: Values) -> Display:
+    """The page text for a protein result."""
+    daily, per_kg = result.daily_grams, result.grams_per_kg
+    facts = [
+        Fact(
+            "Daily protein",
+            f"{grams(daily.target)} ({format_whole(daily.low)}-{grams(daily.high)})",
+        ),
+        Fact(
+            "Per kg of body weight",
+            f"{format_decimal(per_kg.target, 2)} g/kg ({format_decimal(per_kg.low, 2)}-"
+            f"{format_decimal(per_kg.high, 2)} g/kg)",
+        ),
+    ]
+    lean_band = result.grams_per_kg_lean_mass
+    if lean_band is not None:
+        facts.append(
+            Fact(
+                "Per kg of lean mass",
+                f"{format_decimal(lean_band.target, 2)} g/kg ({format_decimal(lean_band.low, 2)}-"
+                f"{format_decimal(lean_band.high, 2)} g/kg)",
+            )
+        )
+    facts.append(
+        Fact(
+            "Per meal",
+            f"{grams(result.per_meal_grams)} at each of {result.meals} "
+            f"{'meal' if result.meals == 1 else 'meals'}",
+        )
+    )
+    facts.append(Fact("Body weight", as_entered(values, "weight", "weight_unit", "kg")))
+    if result.lean_mass_kg is not None:
+        body_fat = values.optional("body_fat_percent")
+        assert body_fat is not None
+        facts.append(
+            Fact(
+                "Lean mass",
+                f"{format_decimal(result.lean_mass_kg, 1)} kg "
+                f"({format_decimal(body_fat, 1)}% body fat)",
+            )
+        )
+    return Display(
+        summary=(
+            f"Aim for about {grams(daily.target)} of protein a day "
+            f"({format_whole(daily.low)}-{grams(daily.high)})."
+        ),
+        facts=tuple(facts),
+        warnings=result.warnings,
+        notes=result.notes,
+        method=result.method,
+        sources=tuple(source.citation() for source in result.sources),
+    )
+
+
+PROTEIN: Final = Calculator(PROTEIN_FORM, compute_protein, present_protein)

@@ -1,60 +1,28 @@
-"""The calculators by name: each one's form, calculation and page text."""
+"""The calculators by name: one line per calculator."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Final, Generic, TypeVar
+from collections.abc import Mapping
+from typing import Any, Final
 
-from ._display import Display, present_energy, present_protein, present_volume
-from ._energy import ENERGY_FORM, EnergyResult, compute_energy
+from ._calculator import Calculator
+from ._energy import ENERGY
 from ._errors import UnknownCalculatorError
-from ._protein import PROTEIN_FORM, ProteinResult, compute_protein
+from ._protein import PROTEIN
 from ._results import Result
-from ._schema import Form, Values, read_form
-from ._volume import VOLUME_FORM, VolumeResult, compute_volume
+from ._volume import VOLUME
 
-__all__ = [
-    "CALCULATORS",
-    "CALCULATOR_NAMES",
-    "AnyCalculator",
-    "Calculator",
-    "calculate",
-    "calculator",
-]
+__all__ = ["CALCULATORS", "CALCULATOR_NAMES", "calculate", "calculator"]
 
-R = TypeVar("R", ProteinResult, EnergyResult, VolumeResult)
-
-
-@dataclass(frozen=True)
-class Calculator(Generic[R]):
-    """A calculator: the form it reads, the sum it does and the text it shows."""
-
-    form: Form
-    compute: Callable[[Values], R]
-    present: Callable[[R, Values], Display]
-
-    def run(self, payload: Mapping[str, object]) -> tuple[R, Display]:
-        """Check the payload, calculate and write the page text.
-
-        Raises :class:`musclecalc.InputError` listing every problem with the payload.
-        """
-        values = read_form(self.form, payload)
-        result = self.compute(values)
-        return result, self.present(result, values)
-
-
-AnyCalculator = Calculator[ProteinResult] | Calculator[EnergyResult] | Calculator[VolumeResult]
-
-CALCULATORS: Final[dict[str, AnyCalculator]] = {
-    "protein": Calculator(PROTEIN_FORM, compute_protein, present_protein),
-    "energy": Calculator(ENERGY_FORM, compute_energy, present_energy),
-    "volume": Calculator(VOLUME_FORM, compute_volume, present_volume),
+CALCULATORS: Final[dict[str, Calculator[Any]]] = {
+    PROTEIN.name: PROTEIN,
+    ENERGY.name: ENERGY,
+    VOLUME.name: VOLUME,
 }
 CALCULATOR_NAMES: Final = tuple(CALCULATORS)
 
 
-def calculator(name: object) -> AnyCalculator:
+def calculator(name: object) -> Calculator[Any]:
     """The calculator with this name, or :class:`musclecalc.UnknownCalculatorError`."""
     if isinstance(name, str) and name in CALCULATORS:
         return CALCULATORS[name]
@@ -71,5 +39,5 @@ def calculate(name: str, payload: Mapping[str, object]) -> Result:
     ...
     musclecalc._errors.UnknownCalculatorError: There is no calculator called "biceps". Choose protein, energy or volume.
     """
-    result, _ = calculator(name).run(payload)
+    result: Result = calculator(name).run(payload)[0]
     return result

@@ -12,28 +12,24 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ._calculator import Calculator
 from ._catalogue import CORE_MUSCLES, EXERCISES, MUSCLES
+from ._chart import Bar, bar_chart
+from ._display import Chart, Display, Fact, Table, count
 from ._errors import join_words
+from ._fields import Bounds, ChoiceField, EntriesField, Form, NumberField, Option, json_number
 from ._numbers import format_decimal
-from ._schema import (
-    Bounds,
-    ChoiceField,
-    EntriesField,
-    Form,
-    NumberField,
-    Option,
-    Values,
-    json_number,
-    read_form,
-)
+from ._reading import Values, read_form
 from ._sources import BAZ_VALLE_2022, PELLAND_2024, ROGERSON_2024, SCHOENFELD_2017, Source
 
 __all__ = [
+    "VOLUME",
     "VOLUME_FORM",
     "Entry",
     "MuscleVolume",
     "VolumeResult",
     "compute_volume",
+    "present_volume",
     "weekly_volume",
 ]
 
@@ -334,3 +330,87 @@ def weekly_volume(
         VOLUME_FORM, {"entries": rows, "band_low": band_low, "band_high": band_high}
     )
     return compute_volume(values)
+
+
+_STATUS_WORDS = {"below": "Below range", "productive": "In range", "high": "Above range"}
+
+
+def present_volume(result: VolumeResult, values: Values) -> Display:
+    """The page text for a volume result."""
+    del values  # everything needed is in the result
+    band = f"{result.band_low}-{result.band_high}"
+    groups = {
+        status: [m.name for m in result.muscles if m.status == status] for status in _STATUS_WORDS
+    }
+    in_range, below, high = (len(groups[s]) for s in ("productive", "below", "high"))
+    summary = (
+        f"{count(in_range, 'muscle')} {'is' if in_range == 1 else 'are'} in the productive "
+        f"range of {band} hard sets a week, {below} below it and {high} above it."
+    )
+    facts = [
+        Fact("Productive range", f"{band} hard sets a week per muscle"),
+        Fact("Total hard sets", f"{result.total_sets} a week over {len(result.entries)} "
+             f"{'exercise' if len(result.entries) == 1 else 'exercises'}"),
+        Fact("In range", join_words(groups["productive"]) or "none"),
+        Fact("Below range", join_words(groups["below"]) or "none"),
+        Fact("Above range", join_words(groups["high"]) or "none"),
+    ]
+    table = Table(
+        caption="Weekly sets per muscle (fractional sets count helper sets as half a set)",
+        columns=("Muscle", "Direct sets", "Fractional sets", "Sessions", "Status"),
+        rows=tuple(
+            (
+                m.name,
+                str(m.direct_sets),
+                format_decimal(m.fractional_sets, 1),
+                str(m.sessions),
+                _STATUS_WORDS[m.status],
+            )
+            for m in result.muscles
+        ),
+    )
+    bars = [
+        Bar(
+            m.name,
+            m.fractional_sets,
+            f"{format_decimal(m.fractional_sets, 1)} {'set' if m.fractional_sets == 1 else 'sets'}",
+            kind=m.status,
+        )
+        for m in result.muscles
+    ]
+    description = (
+        f"Bar chart of fractional hard sets a week per muscle, with the {band} set range "
+        "shaded: "
+        + "; ".join(
+            f"{m.name} {format_decimal(m.fractional_sets, 1)} "
+            f"({_STATUS_WORDS[m.status].lower()})"
+            for m in result.muscles
+        )
+        + "."
+    )
+    svg = bar_chart(
+        "mc-volume-chart",
+        "Weekly hard sets per muscle",
+        description,
+        bars,
+        axis_label="Hard sets a week (fractional)",
+        band=(result.band_low, result.band_high),
+    )
+    exercises = ", ".join(
+        f"{EXERCISES[e.exercise].name} {e.sets}×{e.sessions}" for e in result.entries
+    )
+    # The deload advice is a sentence, not a figure: it leads the notes rather than the facts.
+    notes = (result.deload, *result.notes, f"Exercises counted (sets × sessions): {exercises}.")
+    return Display(
+        summary=summary,
+        facts=tuple(facts),
+        table=table,
+        chart=Chart(svg, description),
+        warnings=result.warnings,
+        notes=notes,
+        method=result.method,
+        sources=tuple(source.citation() for source in result.sources),
+    )
+
+
+VOLUME: Final = Calculator(VOLUME_FORM, compute_volume, present_volume)

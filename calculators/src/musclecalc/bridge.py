@@ -2,10 +2,17 @@
 
 None of these functions raises, and none returns NaN or Infinity, whatever it is given.
 
+The page calls :func:`run`, which sends back only what it shows: the answer as HTML, written by
+the same renderer the site's build uses. :func:`result` gives the whole result and display as
+data, for tests and the command line's ``--json``.
+
 >>> import json
 >>> reply = json.loads(run("protein", '{"weight": "70", "goal": "build"}'))
->>> reply["ok"], reply["result"]["daily_grams"], reply["display"]["summary"]
-(True, {'low': 112, 'target': 126, 'high': 154}, 'Aim for about 126 g of protein a day (112-154 g).')
+>>> sorted(reply), reply["answer"].splitlines()[0]
+(['answer', 'details', 'ok'], '<p class="mc-summary">Aim for about 126 g of protein a day (112-154 g).</p>')
+>>> full = json.loads(result("protein", '{"weight": "70", "goal": "build"}'))
+>>> full["result"]["daily_grams"], full["display"]["summary"]
+({'low': 112, 'target': 126, 'high': 154}, 'Aim for about 126 g of protein a day (112-154 g).')
 >>> json.loads(run("protein", '{"weight": "heavy", "meals": 0}'))["errors"]
 {'weight': 'Enter a body weight as a number between 30 and 300 kg.', 'meals': 'Enter a number of meals a day between 1 and 8.'}
 >>> json.loads(convert('{"value": "80", "from": "kg", "to": "lb"}'))
@@ -18,13 +25,16 @@ import json
 import math
 from typing import Any, Final, NoReturn
 
+from ._display import Display
 from ._errors import InputError, UnknownCalculatorError
+from ._html import render
 from ._numbers import NotANumber, format_decimal, parse_number
 from ._registry import CALCULATORS, calculator
+from ._results import Result
 from ._units import UNITS
 from ._units import convert as convert_units
 
-__all__ = ["convert", "forms", "run"]
+__all__ = ["convert", "forms", "result", "run"]
 
 _BAD_JSON: Final = "The form values could not be read (they are not valid JSON)."
 _NOT_OBJECT: Final = 'Send the form values as a JSON object, such as {"weight": 70}.'
@@ -62,7 +72,8 @@ def _load_object(payload: object) -> tuple[dict[str, Any] | None, dict[str, Any]
     return data, None
 
 
-def _run(name: object, payload: object) -> dict[str, Any]:
+def _calculate(name: object, payload: object) -> tuple[Result, Display] | dict[str, Any]:
+    """The result and display, or the failure response."""
     try:
         chosen = calculator(name)
     except UnknownCalculatorError as error:
@@ -72,22 +83,47 @@ def _run(name: object, payload: object) -> dict[str, Any]:
         assert failure is not None
         return failure
     try:
-        result, display = chosen.run(data)
+        return chosen.run(data)
     except InputError as error:
         return _failure(dict(error.errors))
-    return {"ok": True, "result": result.to_json(), "display": display.to_json()}
 
 
-def run(name: str, payload: str) -> str:
-    """Run the calculator ``name`` on a JSON object of form values.
+def _page_reply(name: object, payload: object, site_root: object) -> dict[str, Any]:
+    outcome = _calculate(name, payload)
+    if isinstance(outcome, dict):
+        return outcome
+    answer, details = render(outcome[1], site_root if isinstance(site_root, str) else "")
+    return {"ok": True, "answer": answer, "details": details}
 
-    Returns ``{"ok": true, "result": {...}, "display": {...}}`` or
+
+def _full_reply(name: object, payload: object) -> dict[str, Any]:
+    outcome = _calculate(name, payload)
+    if isinstance(outcome, dict):
+        return outcome
+    computed, display = outcome
+    return {"ok": True, "result": computed.to_json(), "display": display.to_json()}
+
+
+def run(name: str, payload: str, site_root: str = "") -> str:
+    """Run the calculator ``name`` on a JSON object of form values, for the page.
+
+    Returns ``{"ok": true, "answer": "<html>", "details": "<html>"}`` or
     ``{"ok": false, "errors": {"<field>": "<message>"}}``, where the field ``"_"`` holds a
-    problem that belongs to no field (unreadable JSON, unknown calculator).
+    problem that belongs to no field (unreadable JSON, unknown calculator). ``site_root`` is
+    the relative path from the page to the site's root, for links in the answer.
     """
     try:
-        return _dumps(_run(name, payload))
+        return _dumps(_page_reply(name, payload, site_root))
     except Exception:  # the page must always get an answer it can show
+        return _dumps(_failure({"_": _INTERNAL}))
+
+
+def result(name: str, payload: str) -> str:
+    """Like :func:`run`, but the whole result and display as data:
+    ``{"ok": true, "result": {...}, "display": {...}}``, or the same failure as :func:`run`."""
+    try:
+        return _dumps(_full_reply(name, payload))
+    except Exception:  # callers rely on always getting JSON back
         return _dumps(_failure({"_": _INTERNAL}))
 
 

@@ -1,7 +1,7 @@
 // The calculators' Python, off the main thread: one module worker runs Pyodide and musclecalc.
 //
 // Messages in:  {op: "start", runtime: {moduleURL, indexURL, lockFileURL, packages}}
-//               {id, op: "run", name, payload}        payload: a JSON string
+//               {id, op: "run", name, payload, siteRoot}   payload: a JSON string
 //               {id, op: "convert", payload}
 // Messages out: {op: "ready", python} | {op: "failed", reason}
 //               {id, json}  (the bridge's JSON reply)  | {id, error}
@@ -34,7 +34,7 @@ self.addEventListener("message", async (event) => {
     if (!bridge) throw new Error("the calculator has not started");
     const json = message.op === "convert"
       ? bridge.convert(message.payload)
-      : bridge.run(message.name, message.payload);
+      : bridge.run(message.name, message.payload, message.siteRoot ?? "");
     self.postMessage({ id: message.id, json });
   } catch (error) {
     self.postMessage({ id: message.id, error: String(error && error.message ? error.message : error) });

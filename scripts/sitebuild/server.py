@@ -1,7 +1,7 @@
 """Serve a built site as a static host would: plain files, the right MIME types, the site's
 Content-Security-Policy as a header (so it also covers the calculators' worker), loopback only.
 
-    python scripts/serve_site.py [SITE_DIR] [--port 8000]
+    python -m sitebuild.server [SITE_DIR] [--port 8000]
 
 The tests and the benchmark start it in-process with `serve()`.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import ROOT
 
 
 def content_security_policy() -> str:
@@ -52,8 +52,8 @@ class StaticHandler(SimpleHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
+    def log_message(self, *args: object) -> None:
+        """Quiet: the tests and the benchmark read no access log."""
 
 
 class StaticServer(ThreadingHTTPServer):

@@ -1,6 +1,6 @@
 """Build the musclecalc wheel (pure Python, py3-none-any) that the site ships to Pyodide.
 
-    python scripts/build_wheel.py OUT_DIR      # prints the path of the wheel it built
+    python -m sitebuild.wheel OUT_DIR      # prints the path of the wheel it built
 
 The build runs ``python -m build --wheel --no-isolation`` with the current interpreter, so
 it uses the hatchling pinned in requirements.txt (installed by ``make venv``) and never
@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import ROOT
 PACKAGE_DIR = ROOT / "calculators"
 WHEEL_GLOB = "musclecalc-*-py3-none-any.whl"
 

@@ -6,7 +6,7 @@ The musclecalc wheel is built from `calculators/`, and `pyodide lockfile add-whe
 pyodide-build) writes a pyodide-lock.json that lists only that wheel, with its sha256, so the
 browser loads it by name and Pyodide checks it.
 
-    python scripts/pyodide_runtime.py OUT_DIR     # writes OUT_DIR/<pyodide version>/... and prints the manifest
+    python -m sitebuild.runtime OUT_DIR     # writes OUT_DIR/<pyodide version>/... and prints the manifest
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ import tarfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import ROOT
+from .wheel import build_wheel
 PACKAGE_LOCK = ROOT / "package-lock.json"
 #: The only runtime files the site serves: the loader, the interpreter and the standard library.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -91,20 +92,13 @@ def extract_runtime(tarball: Path, out_dir: Path) -> dict[str, str]:
             data = member.read()
             (out_dir / name).write_bytes(data)
             digests[name] = hashlib.sha256(data).hexdigest()
-        base_lock = json.load(archive.extractfile("package/pyodide-lock.json"))  # type: ignore[arg-type]
+        lock_member = archive.extractfile("package/pyodide-lock.json")
+        if lock_member is None:
+            raise RuntimeAssemblyError(f"pyodide-lock.json is missing from {tarball.name}")
+        base_lock = json.load(lock_member)
     # The site's lock keeps Pyodide's own `info` (ABI, Python version) and lists no packages yet.
     (out_dir / "base-lock.json").write_text(json.dumps({"info": base_lock["info"], "packages": {}}))
     return digests
-
-
-def build_wheel(out_dir: Path) -> Path:
-    """The musclecalc wheel, built from calculators/ by scripts/build_wheel.py."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import build_wheel as builder
-    finally:
-        sys.path.pop(0)
-    return builder.build_wheel(out_dir)
 
 
 def write_lockfile(out_dir: Path, wheel: Path) -> dict[str, object]:

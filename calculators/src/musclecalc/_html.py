@@ -1,0 +1,136 @@
+"""The one renderer of an answer as HTML: the site's build uses it for the worked answer on each
+page, and the browser's worker sends the same markup for a live answer, so the two cannot drift.
+
+Every piece of text is escaped here; the only markup not written by this module is the chart's
+SVG, which :mod:`._chart` builds from escaped text and numbers. One element per line and no
+blank lines, so Python-Markdown passes the markup through untouched.
+
+>>> from ._display import Display, Fact
+>>> answer, details = render(Display("Aim for <b>126 g</b>.", (Fact("Daily", "126 g"),), "m", ()))
+>>> print(answer)
+<p class="mc-summary">Aim for &lt;b&gt;126 g&lt;/b&gt;.</p>
+<dl class="mc-facts">
+<div class="mc-fact"><dt>Daily</dt><dd>126 g</dd></div>
+</dl>
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Final
+
+from ._display import Alert, Display, Link, Ranked
+
+__all__ = ["render"]
+
+WARNINGS_TITLE: Final = "Please note"
+METHOD_TITLE: Final = "Method and sources"
+
+
+def _text(value: str) -> str:
+    return escape(value, quote=False)
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _link(link: Link, site_root: str) -> str:
+    return f'<a href="{_attr(site_root + link.path)}">{_text(link.text)}</a>'
+
+
+def _items(values: tuple[str, ...]) -> str:
+    return "".join(f"<li>{_text(value)}</li>" for value in values)
+
+
+def _alert(alert: Alert, site_root: str) -> list[str]:
+    lines = [
+        f'<div class="mc-alert mc-alert--{_attr(alert.level)}">',
+        f'<p class="mc-alert__title"><strong>{_text(alert.title)}</strong></p>',
+    ]
+    if alert.reasons:
+        lines.append(f'<ul class="mc-alert__reasons">{_items(alert.reasons)}</ul>')
+    lines.append(f'<p class="mc-alert__action">{_text(alert.action)}</p>')
+    if alert.link is not None:
+        lines.append(f'<p class="mc-alert__link">{_link(alert.link, site_root)}</p>')
+    lines.append("</div>")
+    return lines
+
+
+def _ranked(ranked: Ranked, site_root: str) -> list[str]:
+    lines = [
+        '<section class="mc-ranked">',
+        f'<h3 class="mc-ranked__heading">{_text(ranked.heading)}</h3>',
+        '<ol class="mc-ranked__list">',
+    ]
+    for item in ranked.items:
+        lines.append('<li class="mc-ranked__item">')
+        lines.append(
+            f'<p class="mc-ranked__title">{_link(item.link, site_root)} '
+            f'<span class="mc-badge">{_text(item.badge)}</span></p>'
+        )
+        if item.reasons:
+            lines.append(f'<ul class="mc-ranked__reasons">{_items(item.reasons)}</ul>')
+        if item.next_steps:
+            links = ", ".join(_link(link, site_root) for link in item.next_steps)
+            lines.append(f'<p class="mc-ranked__next">Next: {links}</p>')
+        lines.append("</li>")
+    lines += ["</ol>", "</section>"]
+    return lines
+
+
+def _answer(display: Display, site_root: str) -> list[str]:
+    lines = _alert(display.alert, site_root) if display.alert is not None else []
+    lines.append(f'<p class="mc-summary">{_text(display.summary)}</p>')
+    if display.facts:
+        lines.append('<dl class="mc-facts">')
+        lines += [
+            f'<div class="mc-fact"><dt>{_text(f.label)}</dt><dd>{_text(f.value)}</dd></div>'
+            for f in display.facts
+        ]
+        lines.append("</dl>")
+    if display.ranked is not None:
+        lines += _ranked(display.ranked, site_root)
+    if display.warnings:
+        lines.append(
+            f'<div class="mc-warnings"><p class="mc-warnings__title">{WARNINGS_TITLE}</p>'
+            f"<ul>{_items(display.warnings)}</ul></div>"
+        )
+    return lines
+
+
+def _details(display: Display) -> list[str]:
+    lines = []
+    if display.chart is not None:
+        lines.append(
+            f'<figure class="mc-chart-figure">{display.chart.svg}'
+            f"<figcaption>{_text(display.chart.description)}</figcaption></figure>"
+        )
+    table = display.table
+    if table is not None:
+        head = "".join(f'<th scope="col">{_text(c)}</th>' for c in table.columns)
+        lines.append(
+            f'<div class="mc-table-wrap"><table><caption>{_text(table.caption)}</caption>'
+        )
+        lines.append(f"<thead><tr>{head}</tr></thead><tbody>")
+        for first, *rest in table.rows:
+            cells = "".join(f"<td>{_text(cell)}</td>" for cell in rest)
+            lines.append(f'<tr><th scope="row">{_text(first)}</th>{cells}</tr>')
+        lines.append("</tbody></table></div>")
+    if display.notes:
+        lines.append(f'<ul class="mc-notes">{_items(display.notes)}</ul>')
+    lines.append(
+        f'<details class="mc-method"><summary>{METHOD_TITLE}</summary>'
+        f"<p>{_text(display.method)}</p>"
+        f'<ol class="mc-sources">{_items(display.sources)}</ol></details>'
+    )
+    return lines
+
+
+def render(display: Display, site_root: str = "") -> tuple[str, str]:
+    """The answer's HTML and the details' HTML, as the page shows them.
+
+    ``site_root`` is the relative path from the page to the site's root (``"../../"`` on
+    ``calculators/protein/``); links in the answer start from it.
+    """
+    return "\n".join(_answer(display, site_root)), "\n".join(_details(display))

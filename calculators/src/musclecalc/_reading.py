@@ -1,0 +1,251 @@
+"""Reading a payload against a form: every field's problem is collected before giving up, so a
+person sees all of them at once. Values arrive as JSON numbers or lists, or as text exactly as
+typed in a browser input.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ._errors import InputError, join_words
+from ._fields import (
+    Bounds,
+    ChecklistField,
+    ChoiceField,
+    EntriesField,
+    Field,
+    Form,
+    NumberField,
+    UnitField,
+)
+from ._numbers import NotANumber, parse_number
+from ._units import to_base
+
+__all__ = ["Values", "read_form"]
+
+
+@dataclass(frozen=True)
+class Values:
+    """Checked input values.
+
+    ``numbers`` holds numbers in kg or cm when they have a unit (so calculations need not
+    care what was typed) and ``entered`` holds them as typed, in the chosen unit.
+    ``checked`` holds each checklist's ticked values, in form order.
+    """
+
+    numbers: Mapping[str, float | None] = field(default_factory=dict)
+    entered: Mapping[str, float | None] = field(default_factory=dict)
+    choices: Mapping[str, str] = field(default_factory=dict)
+    rows: Mapping[str, tuple[Values, ...]] = field(default_factory=dict)
+    checked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def number(self, name: str) -> float:
+        """A number that must be present (required, or optional with a default)."""
+        value = self.numbers[name]
+        if value is None:
+            raise KeyError(name)
+        return value
+
+    def optional(self, name: str) -> float | None:
+        """A number that may be missing."""
+        return self.numbers.get(name)
+
+    def whole(self, name: str) -> int:
+        """A whole number that must be present."""
+        return int(self.number(name))
+
+    def choice(self, name: str) -> str:
+        """The value chosen in a choice or unit field."""
+        return self.choices[name]
+
+    def entries(self, name: str) -> tuple[Values, ...]:
+        """The rows of an entries field."""
+        return self.rows[name]
+
+    def ticked(self, name: str) -> tuple[str, ...]:
+        """The values ticked in a checklist field (possibly none)."""
+        return self.checked.get(name, ())
+
+
+def _blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _choice_message(choice: ChoiceField | UnitField) -> str:
+    if isinstance(choice, UnitField):
+        return f"Choose {join_words([o.value for o in choice.options], 'or')}."
+    if len(choice.options) > 8:
+        return (
+            f"Choose {choice.noun} from the list. The known ones are: "
+            f"{', '.join(choice.values)}."
+        )
+    shown = [
+        o.value if o.label.lower() == o.value else f"{o.label} ({o.value})" for o in choice.options
+    ]
+    return f"Choose {choice.noun}: {join_words(shown, 'or')}."
+
+
+def _read_choice(choice: ChoiceField | UnitField, raw: object) -> tuple[str | None, str | None]:
+    if _blank(raw):
+        if choice.required:
+            return None, _choice_message(choice)
+        return choice.default, None
+    if not isinstance(raw, str):
+        return None, _choice_message(choice)
+    value = raw.strip().lower().replace("-", "_").replace(" ", "_")
+    if isinstance(choice, ChoiceField):
+        value = dict(choice.aliases).get(value, value)
+    allowed = [o.value for o in choice.options]
+    if value not in allowed:
+        return None, _choice_message(choice)
+    return value, None
+
+
+def _read_checklist(checklist: ChecklistField, raw: object) -> tuple[tuple[str, ...], str | None]:
+    """The ticked values in form order; an unknown or repeated value is an error."""
+    if _blank(raw):
+        items: list[object] = []
+    elif isinstance(raw, str):
+        items = [part for part in raw.split(",") if part.strip()]
+    elif isinstance(raw, list):
+        items = raw
+    else:
+        return (), f"Send {checklist.noun} as a list."
+    chosen: set[str] = set()
+    for item in items:
+        if not isinstance(item, str):
+            return (), f"Send {checklist.noun} as a list of names."
+        value = item.strip().lower().replace("-", "_").replace(" ", "_")
+        if value not in checklist.values:
+            if len(value) <= 40 and value.replace("_", "").isalnum():
+                return (), f'"{value}" is not one of {checklist.noun}. Tick boxes from the list.'
+            return (), f"One of the values is not one of {checklist.noun}. Tick boxes from the list."
+        chosen.add(value)
+    if checklist.required and not chosen:
+        return (), f"Tick at least one of {checklist.noun}."
+    return tuple(v for v in checklist.values if v in chosen), None
+
+
+def _read_number(
+    number: NumberField, raw: object, bounds: Bounds | None, unit: str | None
+) -> tuple[float | None, str | None]:
+    suffix = f" {unit}" if unit else number.unit_text
+    range_text = "" if bounds is None else " " + bounds.text(suffix)
+    try:
+        value = parse_number(raw)
+    except NotANumber:
+        return None, f"Enter {number.noun} as a number{range_text}."
+    if value is None:
+        if number.required:
+            return None, f"This is required: enter {number.noun}{range_text}."
+        return number.default, None
+    if math.isnan(value):
+        return None, f"Enter {number.noun} as a number{range_text}."
+    if bounds is None:
+        return value, None
+    if value < bounds.minimum:
+        return None, number.below_minimum or f"Enter {number.noun}{range_text}."
+    if value > bounds.maximum:
+        return None, f"Enter {number.noun}{range_text}."
+    if bounds.whole and not value.is_integer():
+        return None, f"Enter {number.noun}{range_text}, as a whole number."
+    return value, None
+
+
+def _read_fields(
+    fields: Sequence[Field], payload: Mapping[str, object], prefix: str, errors: dict[str, str]
+) -> Values:
+    choices: dict[str, str] = {}
+    numbers: dict[str, float | None] = {}
+    entered: dict[str, float | None] = {}
+    rows: dict[str, tuple[Values, ...]] = {}
+    checked: dict[str, tuple[str, ...]] = {}
+    by_name = {f.name: f for f in fields}
+    # Units and choices first: a number's bounds depend on its unit.
+    for f in fields:
+        if isinstance(f, ChoiceField | UnitField):
+            value, message = _read_choice(f, payload.get(f.name))
+            if message is not None:
+                errors[prefix + f.name] = message
+            elif value is not None:
+                choices[f.name] = value
+    for f in fields:
+        if isinstance(f, NumberField):
+            bounds, unit = f.bounds, None
+            if f.unit_field is not None:
+                unit_field = by_name[f.unit_field]
+                assert isinstance(unit_field, UnitField)
+                unit = choices.get(f.unit_field)
+                bounds = None if unit is None else unit_field.option(unit).bounds
+            number, message = _read_number(f, payload.get(f.name), bounds, unit)
+            if message is not None:
+                errors[prefix + f.name] = message
+                continue
+            entered[f.name] = number
+            numbers[f.name] = number if number is None or unit is None else to_base(number, unit)
+        elif isinstance(f, EntriesField):
+            rows[f.name] = _read_entries(f, payload.get(f.name), prefix, errors)
+        elif isinstance(f, ChecklistField):
+            ticked, message = _read_checklist(f, payload.get(f.name))
+            if message is not None:
+                errors[prefix + f.name] = message
+            else:
+                checked[f.name] = ticked
+    ordered = {f.name: None for f in fields}
+    return Values(
+        numbers={k: numbers[k] for k in ordered if k in numbers},
+        entered={k: entered[k] for k in ordered if k in entered},
+        choices={k: choices[k] for k in ordered if k in choices},
+        rows=rows,
+        checked=checked,
+    )
+
+
+def _read_entries(
+    entries: EntriesField, raw: object, prefix: str, errors: dict[str, str]
+) -> tuple[Values, ...]:
+    key = prefix + entries.name
+    at_least = f"Add at least {entries.min_items} {entries.item_noun}."
+    if _blank(raw):
+        errors[key] = at_least
+        return ()
+    if not isinstance(raw, list):
+        errors[key] = f"Send the {entries.item_noun}s as a list of rows."
+        return ()
+    if len(raw) < entries.min_items:
+        errors[key] = at_least
+        return ()
+    if len(raw) > entries.max_items:
+        errors[key] = (
+            f"Enter at most {entries.max_items} {entries.item_noun}s; this list has {len(raw)}."
+        )
+        return ()
+    rows = []
+    for index, row in enumerate(raw):
+        row_payload: Mapping[str, object] = row if isinstance(row, dict) else {}
+        rows.append(_read_fields(entries.fields, row_payload, f"{key}.{index}.", errors))
+    return tuple(rows)
+
+
+def read_form(form: Form, payload: Mapping[str, object]) -> Values:
+    """Check a payload against a form and return its values, or raise :class:`InputError`
+    listing every problem.
+
+    >>> from musclecalc._protein import PROTEIN_FORM
+    >>> values = read_form(PROTEIN_FORM, {"weight": "154,3", "weight_unit": "lb"})
+    >>> round(values.number("weight"), 3), values.entered["weight"], values.choice("goal")
+    (69.989, 154.3, 'build')
+    >>> read_form(PROTEIN_FORM, {"weight": 20, "meals": "many"})
+    Traceback (most recent call last):
+    ...
+    musclecalc._errors.InputError: weight: Enter a body weight between 30 and 300 kg.; meals: Enter a number of meals a day as a number between 1 and 8.
+    """
+    errors: dict[str, str] = {}
+    values = _read_fields(form.fields, payload, "", errors)
+    if not errors and form.check is not None:
+        errors.update(form.check(values))
+    if errors:
+        raise InputError(errors)
+    return values

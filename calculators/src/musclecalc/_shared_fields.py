@@ -1,0 +1,81 @@
+"""Fields more than one calculator asks for, defined once so their bounds, messages and values
+are the same on every form and in every shared link.
+
+>>> AGE_BOUNDS.minimum, AGE_BOUNDS.maximum
+(18, 100)
+>>> [option.value for option in goal_field("").options]
+['maintain', 'build', 'lose']
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._fields import Bounds, ChoiceField, NumberField, Option, UnitField, UnitOption
+
+__all__ = ["AGE_BOUNDS", "BODY_WEIGHT_FIELDS", "GOALS", "age_field", "goal_field"]
+
+#: Body weight and its unit. The number arrives in kg whichever unit was typed.
+BODY_WEIGHT_FIELDS: Final[tuple[NumberField, UnitField]] = (
+    NumberField(
+        "weight",
+        "Body weight",
+        "a body weight",
+        help="Your body weight today.",
+        default=70,
+        unit_field="weight_unit",
+    ),
+    UnitField(
+        "weight_unit",
+        "Weight unit",
+        for_field="weight",
+        default="kg",
+        options=(UnitOption("kg", 30, 300), UnitOption("lb", 66, 660)),
+    ),
+)
+
+#: One age rule for every calculator: adults, up to an age the equations have some data for.
+AGE_BOUNDS: Final = Bounds(18, 100, 1)
+_UNDER_AGE: Final = (
+    "This calculator is for adults aged 18 and over. For anyone younger, ask a doctor or "
+    "registered dietitian."
+)
+
+
+def age_field(help: str, *, default: int | None = None) -> NumberField:
+    """The age field; optional unless it has a default."""
+    return NumberField(
+        "age",
+        "Age (years)",
+        "an age",
+        help=help,
+        required=default is not None,
+        default=default,
+        bounds=AGE_BOUNDS,
+        unit_text=" years",
+        below_minimum=_UNDER_AGE,
+    )
+
+
+#: One goal vocabulary. ``cut`` was the protein calculator's word for ``lose``; old links that
+#: carry it still open.
+GOALS: Final = ("maintain", "build", "lose")
+_GOAL_ALIASES: Final = (("cut", "lose"),)
+
+
+def goal_field(help: str, labels: tuple[str, str, str] | None = None) -> ChoiceField:
+    """The goal field, with labels for ``maintain``, ``build`` and ``lose`` in that order."""
+    maintain, build, lose = labels or (
+        "Keep the muscle I have",
+        "Build muscle",
+        "Lose fat and keep muscle",
+    )
+    return ChoiceField(
+        "goal",
+        "Your goal",
+        "your goal",
+        help=help,
+        default="build",
+        options=(Option("maintain", maintain), Option("build", build), Option("lose", lose)),
+        aliases=_GOAL_ALIASES,
+    )

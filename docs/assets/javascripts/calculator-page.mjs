@@ -1,0 +1,291 @@
+// One calculator on a page: carry its inputs to Python and Python's answer back to the page.
+//
+// musclecalc (Python, in the worker) validates, computes, writes and renders everything; this
+// module reads the fields, posts them, and places what comes back. Answers arrive as HTML from
+// musclecalc's one renderer (the same markup the build put on the page), with every text already
+// escaped; they are parsed in an inert document and moved in as nodes. Field messages are text.
+//
+// Fields are found by their error keys ("weight", "entries.2.sets", "_" for the whole form):
+// controls carry `data-key`, messages `data-error-for`.
+
+import { python } from "./python-worker.mjs";
+
+const DEBOUNCE_MS = 250;
+const STATUS_TEXT = {
+  loading: "Starting the calculator: loading Python into this page (about 13 MB the first time, then cached)…",
+  ready: "Ready. The answer updates as you change the values. Nothing you type leaves this page.",
+  invalid: "Check the highlighted field. The answer below is from the last values that worked.",
+};
+
+let uniqueIds = 0;
+
+/** Nodes from markup written by musclecalc's renderer; nothing in it runs while parsing. */
+function nodesFrom(html) {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}`, "text/html");
+  return [...document.adoptNode(parsed.body).childNodes];
+}
+
+/** The state a link or an earlier visit left: the address's fragment, or an old ?query link. */
+function addressState(fieldNames) {
+  const fromHash = new URLSearchParams(location.hash.slice(1));
+  if ([...fromHash.keys()].some((key) => fieldNames.has(key))) return fromHash;
+  const fromQuery = new URLSearchParams(location.search);
+  if (![...fromQuery.keys()].some((key) => fieldNames.has(key))) return new URLSearchParams();
+  // An old link put the values in the query, which servers see: move them into the fragment.
+  const address = new URL(location.href);
+  address.search = "";
+  address.hash = fromQuery.toString();
+  history.replaceState(history.state, "", address);
+  return fromQuery;
+}
+
+export class Calculator {
+  constructor(root) {
+    this.root = root;
+    this.name = root.dataset.calculator;
+    this.siteRoot = root.dataset.siteRoot ?? "";
+    this.form = root.querySelector(".mc-form");
+    this.status = root.querySelector(".mc-status");
+    this.statusText = root.querySelector(".mc-status__text");
+    this.retry = root.querySelector("[data-action=retry]");
+    this.answer = root.querySelector(".mc-answer");
+    this.details = root.querySelector(".mc-details");
+    this.entries = root.querySelector(".mc-entries__list");
+    this.maxEntries = Number(root.querySelector(".mc-entries")?.dataset.maxItems) || Infinity;
+    this.latest = 0;
+    this.timer = null;
+    this.answeredOnce = false;
+
+    this.restoreFromAddress();
+    if (this.entries) this.renumberEntries();
+    for (const unit of this.form.querySelectorAll(".mc-unit")) unit.dataset.current = unit.value;
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.compute();
+    });
+    this.form.addEventListener("input", (event) => this.changed(event));
+    this.form.addEventListener("change", (event) => this.changed(event));
+    this.form.addEventListener("click", (event) => this.clicked(event));
+    this.retry.addEventListener("click", () => this.start());
+    this.start();
+  }
+
+  async start() {
+    this.setStatus("loading", STATUS_TEXT.loading);
+    try {
+      await python.start();
+    } catch (error) {
+      this.setStatus("error", `The calculator could not start: ${error.message}. The worked example is still shown.`);
+      return;
+    }
+    if (!this.root.isConnected) return;
+    this.setStatus("ready", STATUS_TEXT.ready);
+    this.compute();
+  }
+
+  setStatus(state, text) {
+    this.status.dataset.state = state;
+    this.statusText.textContent = text;
+    this.retry.hidden = state !== "error";
+  }
+
+  changed(event) {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    if (target.classList.contains("mc-unit")) {
+      if (event.type === "change") this.switchUnit(target);
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.compute(), event.type === "change" ? 0 : DEBOUNCE_MS);
+  }
+
+  clicked(event) {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    if (button.dataset.action === "add-entry") this.addEntry();
+    if (button.dataset.action === "remove-entry") this.removeEntry(button.closest(".mc-entry"));
+  }
+
+  // -- inputs -----------------------------------------------------------------------------------
+
+  fieldControls() {
+    return [...this.form.querySelectorAll("[data-name]")].filter((control) => !control.closest(".mc-entry"));
+  }
+
+  payload() {
+    const payload = {};
+    for (const control of this.fieldControls()) {
+      const name = control.dataset.name;
+      if (control.type === "checkbox") {
+        payload[name] ??= [];
+        if (control.checked) payload[name].push(control.value);
+      } else {
+        payload[name] = control.value;
+      }
+    }
+    if (this.entries) {
+      payload.entries = [...this.entries.children].map((row) => {
+        const entry = {};
+        for (const control of row.querySelectorAll("[data-name]")) entry[control.dataset.name] = control.value;
+        return entry;
+      });
+    }
+    return payload;
+  }
+
+  // The inputs live in the address's fragment, which browsers never send to a server, named as
+  // the payload's fields, so an answer can be bookmarked or shared and stays private.
+  saveToAddress(payload) {
+    const state = new URLSearchParams();
+    for (const [name, value] of Object.entries(payload)) {
+      if (name === "entries") {
+        for (const entry of value) for (const [key, item] of Object.entries(entry)) state.append(key, item);
+      } else if (Array.isArray(value)) {
+        for (const item of value) state.append(name, item);
+      } else if (value !== "") {
+        state.set(name, value);
+      }
+    }
+    const address = new URL(location.href);
+    address.hash = state.toString();
+    history.replaceState(history.state, "", address);
+  }
+
+  restoreFromAddress() {
+    const first = this.entries?.querySelector(".mc-entry");
+    const columns = first ? [...first.querySelectorAll("[data-name]")].map((control) => control.dataset.name) : [];
+    const names = new Set([...this.fieldControls().map((control) => control.dataset.name), ...columns]);
+    const state = addressState(names);
+    if (![...state.keys()].some((key) => names.has(key))) return;
+    for (const control of this.fieldControls()) {
+      const name = control.dataset.name;
+      if (control.type === "checkbox") control.checked = state.getAll(name).includes(control.value);
+      else if (state.has(name)) control.value = state.get(name);
+    }
+    if (!first) return;
+    const values = columns.map((name) => state.getAll(name));
+    const rows = Math.max(...values.map((column) => column.length));
+    if (rows === 0) return;
+    const template = first.cloneNode(true);
+    this.entries.replaceChildren();
+    for (let index = 0; index < Math.min(rows, this.maxEntries); index++) {
+      const row = template.cloneNode(true);
+      columns.forEach((name, column) => {
+        row.querySelector(`[data-name="${name}"]`).value = values[column][index] ?? "";
+      });
+      this.entries.append(row);
+    }
+  }
+
+  async switchUnit(select) {
+    const input = this.form.querySelector(`[data-key="${select.dataset.unitFor}"]`);
+    const from = select.dataset.current;
+    const to = select.value;
+    select.dataset.current = to;
+    if (input.value.trim() !== "" && from !== to) {
+      try {
+        const reply = await python.call("convert", { payload: JSON.stringify({ value: input.value, from, to }) });
+        if (reply.ok) input.value = reply.text;
+      } catch (error) {
+        this.setStatus("error", `The calculator stopped: ${error.message}.`);
+        return;
+      }
+    }
+    this.compute();
+  }
+
+  addEntry() {
+    const list = this.entries;
+    if (list.children.length >= this.maxEntries) return;
+    const row = list.lastElementChild.cloneNode(true);
+    list.append(row);
+    this.renumberEntries();
+    row.querySelector("select, input").focus();
+    this.compute();
+  }
+
+  removeEntry(row) {
+    const list = this.entries;
+    if (list.children.length <= 1) return;
+    const next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    this.renumberEntries();
+    next.querySelector("[data-action=remove-entry]").focus();
+    this.compute();
+  }
+
+  // Each row's controls and messages take the keys the bridge uses for that row.
+  renumberEntries() {
+    const listName = this.entries.closest("[data-field]").dataset.field;
+    const rows = [...this.entries.children];
+    rows.forEach((row, index) => {
+      row.dataset.index = index;
+      for (const field of row.querySelectorAll("[data-entry-field]")) {
+        const key = `${listName}.${index}.${field.dataset.entryField}`;
+        const control = field.querySelector("[data-name]");
+        const error = field.querySelector(".mc-error");
+        control.dataset.key = key;
+        error.dataset.errorFor = key;
+        error.id = `mc-message-${++uniqueIds}`;
+        control.setAttribute("aria-describedby", error.id);
+      }
+      row.querySelector(".mc-visually-hidden").textContent = ` row ${index + 1}`;
+      row.querySelector("[data-action=remove-entry]").disabled = rows.length <= 1;
+    });
+    this.root.querySelector("[data-action=add-entry]").disabled = rows.length >= this.maxEntries;
+  }
+
+  // -- answers ----------------------------------------------------------------------------------
+
+  async compute() {
+    clearTimeout(this.timer);
+    const request = ++this.latest;
+    const payload = this.payload();
+    let reply;
+    try {
+      reply = await python.call("run", { name: this.name, payload: JSON.stringify(payload), siteRoot: this.siteRoot });
+    } catch (error) {
+      if (request === this.latest) this.setStatus("error", `The calculator stopped: ${error.message}.`);
+      return;
+    }
+    if (request !== this.latest || !this.root.isConnected) return;
+    // The first answer is for the values already on the page; later ones are the reader's own.
+    if (this.answeredOnce) this.saveToAddress(payload);
+    this.answeredOnce = true;
+    this.showErrors(reply.ok ? {} : reply.errors);
+    if (reply.ok) {
+      this.show(reply);
+      this.root.dataset.live = "true";  // the answer on show is Python's, computed in this page
+      this.setStatus("ready", STATUS_TEXT.ready);
+    } else {
+      this.answer.classList.add("mc-answer--stale");
+      this.setStatus("invalid", STATUS_TEXT.invalid);
+    }
+  }
+
+  showErrors(errors) {
+    for (const control of this.form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
+    for (const message of this.root.querySelectorAll(".mc-error")) {
+      message.textContent = "";
+      message.hidden = true;
+    }
+    for (const [key, text] of Object.entries(errors)) {
+      const selector = `[data-error-for="${CSS.escape(key)}"]`;
+      const message = this.root.querySelector(selector) || this.root.querySelector('[data-error-for="_"]');
+      message.textContent = text;
+      message.hidden = false;
+      for (const control of this.form.querySelectorAll(`[data-key="${CSS.escape(key)}"]`)) {
+        control.setAttribute("aria-invalid", "true");
+      }
+    }
+  }
+
+  show(reply) {
+    const wasOpen = this.details.querySelector(".mc-method")?.open;
+    this.answer.replaceChildren(...nodesFrom(reply.answer));
+    this.answer.classList.remove("mc-answer--stale");
+    this.details.replaceChildren(...nodesFrom(reply.details));
+    if (wasOpen) this.details.querySelector(".mc-method").open = true;
+  }
+}

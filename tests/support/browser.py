@@ -1,0 +1,59 @@
+"""Debian's Chromium driven by Playwright: a visit that records what leaves loopback and what
+goes wrong, and the element hooks the calculators' pages carry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+__all__ = ["Visit", "control", "error_for", "open_visit"]
+
+
+def control(calculator: str, key: str) -> str:
+    """A selector for the control of a field, by its error key ("weight", "entries.2.sets")."""
+    return f'#mc-{calculator} [data-key="{key}"]'
+
+
+def error_for(calculator: str, key: str) -> str:
+    """A selector for the message shown beside a field, by its error key."""
+    return f'#mc-{calculator} [data-error-for="{key}"]'
+
+
+@dataclass
+class Visit:
+    """A fresh browser context and page that records what leaves loopback and what goes wrong."""
+
+    page: Any
+    base_url: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    workers: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base_url + path.lstrip("/"))
+
+    @property
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests
+                if urlsplit(url).hostname not in {"127.0.0.1", "localhost"}
+                and not url.startswith(("data:", "blob:"))]
+
+    def wait_ready(self, calculator: str, timeout: float = 60_000) -> None:
+        self.page.wait_for_selector(f"#mc-{calculator} .mc-status[data-state=ready]", timeout=timeout)
+
+    def assert_clean(self) -> None:
+        assert self.foreign_requests == [], "requests left loopback"
+        assert self.console_errors == [], "the console reported errors"
+
+
+def open_visit(browser: Any, site_url: str, **context_options: Any) -> Visit:
+    """A new browser context (empty cache) with one page, recording requests and errors."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    visit = Visit(page, site_url)
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and visit.console_errors.append(message.text))
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    page.on("worker", lambda worker: visit.workers.append(worker.url))
+    return visit
