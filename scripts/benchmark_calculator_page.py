@@ -1,6 +1,6 @@
 """Benchmark: how long a calculator page takes to give its first live answer, and what it costs.
 
-Serves the built site (`make build` first) on loopback with scripts/serve_site.py, opens a
+Serves the built site (`make build` first) on loopback with sitebuild.server, opens a
 calculator page in Debian's Chromium through Playwright, and measures, from navigation start to
 the first answer computed by Python in the page (the calculator's `data-live` mark):
   - empty cache: a new browser profile (with its own disk cache) each run;
@@ -21,19 +21,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, Playwright, Request, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from chromium import EXECUTABLE, FLAGS  # noqa: E402
-from serve_site import serve  # noqa: E402
+from sitebuild import ROOT
+from sitebuild.chromium import EXECUTABLE, FLAGS
+from sitebuild.server import serve
 
 
 def first_live_answer(context: BrowserContext, url: str) -> tuple[float, int, int]:
     """Milliseconds to the first live answer, bytes transferred, and requests made."""
     transferred = []
 
-    def finished(request) -> None:  # type: ignore[no-untyped-def]
+    def finished(request: Request) -> None:
         sizes = request.sizes()  # zero body bytes for answers from the browser's cache
         transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
 
@@ -49,10 +48,14 @@ def first_live_answer(context: BrowserContext, url: str) -> tuple[float, int, in
 
 
 def profile(playwright: Playwright, chromium: str, folder: str) -> BrowserContext:
-    return playwright.chromium.launch_persistent_context(folder, executable_path=chromium, args=FLAGS)
+    return playwright.chromium.launch_persistent_context(
+        folder, executable_path=chromium, args=FLAGS
+    )
 
 
-def run(playwright: Playwright, chromium: str, url: str, runs: int) -> dict[str, list[tuple[float, int, int]]]:
+def run(
+    playwright: Playwright, chromium: str, url: str, runs: int
+) -> dict[str, list[tuple[float, int, int]]]:
     cold, warm = [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as folder:
@@ -69,7 +72,9 @@ def run(playwright: Playwright, chromium: str, url: str, runs: int) -> dict[str,
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", default="calculators/protein/")
     parser.add_argument("--site", type=Path, default=ROOT / "site")

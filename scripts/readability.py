@@ -62,7 +62,9 @@ def main(argv: list[str]) -> int:
     rows = sorted((score(p), p) for p in paths)
     for value, path in rows:
         flag = "" if value >= MINIMUM_SCORE else f"  below {MINIMUM_SCORE:g}"
-        print(f"{value:6.1f}  {path.relative_to(DOCS) if path.is_relative_to(DOCS) else path}{flag}")
+        print(
+            f"{value:6.1f}  {path.relative_to(DOCS) if path.is_relative_to(DOCS) else path}{flag}"
+        )
     return 0 if all(value >= MINIMUM_SCORE for value, _ in rows) else 1
 
 

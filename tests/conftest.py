@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from sitebuild.chromium import EXECUTABLE as CHROMIUM
 from sitebuild.chromium import FLAGS as CHROMIUM_FLAGS
 from support.browser import Visit, open_visit

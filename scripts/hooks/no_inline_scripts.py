@@ -13,16 +13,15 @@ from mkdocs.structure.pages import Page
 
 from sitebuild.inline_scripts import externalize
 
-_command = "build"
+_commands: list[str] = []  # the command MkDocs runs: "build", "serve" or "gh-deploy"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    _commands[:] = [command]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _command == "serve":
+    if _commands == ["serve"]:
         config.extra["content_security_policy"] = None  # the dev server's live reload is inline
     return config
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
-
-SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
+SEARCH_DIALOG = re.compile(
+    r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)'
+)
 TASK_ITEM = re.compile(
     r'(<li class="task-list-item">\s*(?:<label class="task-list-control">)?\s*<input type="checkbox")'
     r"(?P<rest>[^>]*>)(?P<after>.*?)(?=<ul|<ol|</li>)",
@@ -34,7 +35,9 @@ def name_controls(html: str, where: str) -> str:
     if 'class="md-search"' in html:
         html, count = SEARCH_DIALOG.subn(r'\1 aria-label="Search this site"', html)
         if count != 1 and 'aria-label="Search this site"' not in html:
-            raise AccessibleNameError(f"{where}: Material's search dialog markup changed; update accessible_names.py")
+            raise AccessibleNameError(
+                f"{where}: Material's search dialog markup changed; update accessible_names.py"
+            )
 
     def label(match: re.Match[str]) -> str:
         text = _item_text(match.group("after")) or "Checklist item"

@@ -48,21 +48,36 @@ def describe(site_root: str = "") -> Described:
 
     described: Described = {}
     for form in json.loads(bridge.forms())["calculators"]:
-        payload = {f["name"]: f["default"] for f in form["fields"] if f.get("default") not in (None, [])}
+        payload = {
+            f["name"]: f["default"] for f in form["fields"] if f.get("default") not in (None, [])
+        }
         reply = json.loads(bridge.run(form["name"], json.dumps(payload), site_root))
         if not reply.get("ok"):
-            raise ValueError(f"calculator {form['name']!r}: its default inputs give errors: {reply.get('errors')}")
-        described[form["name"]] = {"form": form, "payload": payload, "site_root": site_root,
-                                   "answer": reply["answer"], "details": reply["details"]}
+            raise ValueError(
+                f"calculator {form['name']!r}: its default inputs give errors: {reply.get('errors')}"
+            )
+        described[form["name"]] = {
+            "form": form,
+            "payload": payload,
+            "site_root": site_root,
+            "answer": reply["answer"],
+            "details": reply["details"],
+        }
     return described
 
 
 def describe_fresh(site_root: str = "") -> Described:
     """:func:`describe` in a new interpreter, on the calculators' source as it is now."""
-    done = subprocess.run([sys.executable, "-m", "sitebuild.calculators", site_root],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "sitebuild.calculators", site_root],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
-        raise CalculatorMarkerError(f"musclecalc could not describe its calculators:\n{done.stderr}")
+        raise CalculatorMarkerError(
+            f"musclecalc could not describe its calculators:\n{done.stderr}"
+        )
     described: Described = json.loads(done.stdout)
     return described
 
@@ -73,19 +88,24 @@ def replace_markers(markdown: str, where: str, calculators: Callable[[], Describ
     ``calculators`` is called only when the page has a marker. Raises
     :class:`CalculatorMarkerError` for an unknown name or a malformed marker.
     """
+
     def render(match: re.Match[str]) -> str:
         known = calculators()
         name = match.group("name")
         if name not in known:
-            raise CalculatorMarkerError(f"{where}: unknown calculator {name!r} (known: {', '.join(sorted(known))})")
+            raise CalculatorMarkerError(
+                f"{where}: unknown calculator {name!r} (known: {', '.join(sorted(known))})"
+            )
         return render_calculator(known[name])
 
     rendered = MARKER.sub(render, markdown)
     leftover = LOOSE_MARKER.search(rendered)
     if leftover:
         line = rendered[: leftover.start()].count("\n") + 1
-        raise CalculatorMarkerError(f"{where}:{line}: malformed calculator marker; "
-                                    "write it alone on a line as <!-- calculator: NAME -->")
+        raise CalculatorMarkerError(
+            f"{where}:{line}: malformed calculator marker; "
+            "write it alone on a line as <!-- calculator: NAME -->"
+        )
     return rendered
 
 
@@ -98,10 +118,10 @@ def replace_markers(markdown: str, where: str, calculators: Callable[[], Describ
 
 def _attrs(**attributes: Any) -> str:
     parts = []
-    for key, value in attributes.items():
+    for python_name, value in attributes.items():
         if value is None or value is False:
             continue
-        key = key.rstrip("_").replace("_", "-")
+        key = python_name.rstrip("_").replace("_", "-")
         parts.append(key if value is True else f'{key}="{escape(str(value))}"')
     return (" " + " ".join(parts)) if parts else ""
 
@@ -117,25 +137,46 @@ def _value(value: Any) -> str:
 
 
 def _options(field: dict[str, Any], selected: Any) -> list[str]:
-    return [f'<option{_attrs(value=c["value"], selected=c["value"] == selected)}>{_text(c["label"])}</option>'
-            for c in field["choices"]]
+    return [
+        f"<option{_attrs(value=c['value'], selected=c['value'] == selected)}>{_text(c['label'])}</option>"
+        for c in field["choices"]
+    ]
 
 
 def _error(key: str, error_id: str | None, classes: str = "mc-error") -> str:
-    return f'<p{_attrs(class_=classes, id=error_id, data_error_for=key)} hidden></p>'
+    return f"<p{_attrs(class_=classes, id=error_id, data_error_for=key)} hidden></p>"
 
 
-def _number_input(field: dict[str, Any], key: str, value: Any, control_id: str | None, described_by: str | None) -> str:
+def _number_input(
+    field: dict[str, Any], key: str, value: Any, control_id: str | None, described_by: str | None
+) -> str:
     integer = float(field.get("step") or 1).is_integer()
-    attributes = _attrs(class_="mc-input", id=control_id, name=field["name"], type="text",
-                        inputmode="numeric" if integer else "decimal", autocomplete="off",
-                        value=_value(value), aria_describedby=described_by, data_name=field["name"], data_key=key)
+    attributes = _attrs(
+        class_="mc-input",
+        id=control_id,
+        name=field["name"],
+        type="text",
+        inputmode="numeric" if integer else "decimal",
+        autocomplete="off",
+        value=_value(value),
+        aria_describedby=described_by,
+        data_name=field["name"],
+        data_key=key,
+    )
     return f"<input{attributes}>"
 
 
-def _select(field: dict[str, Any], key: str, selected: Any, control_id: str | None, described_by: str | None) -> list[str]:
-    attributes = _attrs(class_="mc-select", id=control_id, name=field["name"], aria_describedby=described_by,
-                        data_name=field["name"], data_key=key)
+def _select(
+    field: dict[str, Any], key: str, selected: Any, control_id: str | None, described_by: str | None
+) -> list[str]:
+    attributes = _attrs(
+        class_="mc-select",
+        id=control_id,
+        name=field["name"],
+        aria_describedby=described_by,
+        data_name=field["name"],
+        data_key=key,
+    )
     return [f"<select{attributes}>", *_options(field, selected), "</select>"]
 
 
@@ -152,26 +193,49 @@ def _help_and_error(calc: str, field: dict[str, Any]) -> tuple[list[str], str]:
     return lines, " ".join(described)
 
 
-def _field(calc: str, field: dict[str, Any], fields: dict[str, dict[str, Any]], payload: dict[str, Any]) -> str:
+def _field(
+    calc: str, field: dict[str, Any], fields: dict[str, dict[str, Any]], payload: dict[str, Any]
+) -> str:
     name = field["name"]
     control_id = f"mc-{calc}-{name}"
     below, described_by = _help_and_error(calc, field)
     optional = "" if field.get("required", True) else ' <span class="mc-optional">(optional)</span>'
-    lines = [f'<div class="mc-field mc-field--{field["kind"]}" data-field="{escape(name)}">',
-             f'<label class="mc-field__label" for="{control_id}">{_text(field["label"])}{optional}</label>',
-             '<div class="mc-control">']
+    lines = [
+        f'<div class="mc-field mc-field--{field["kind"]}" data-field="{escape(name)}">',
+        f'<label class="mc-field__label" for="{control_id}">{_text(field["label"])}{optional}</label>',
+        '<div class="mc-control">',
+    ]
     if field["kind"] == "number":
-        lines.append(_number_input(field, name, payload.get(name, field.get("default")), control_id, described_by))
+        lines.append(
+            _number_input(
+                field, name, payload.get(name, field.get("default")), control_id, described_by
+            )
+        )
         unit_name = field.get("unit_field")
         if unit_name:
             unit = fields[unit_name]
-            attributes = _attrs(class_="mc-unit", id=f"mc-{calc}-{unit_name}", name=unit_name,
-                                aria_label=unit["label"], data_name=unit_name, data_key=unit_name, data_unit_for=name)
-            lines += [f"<select{attributes}>", *_options(unit, payload.get(unit_name, unit.get("default"))), "</select>"]
+            attributes = _attrs(
+                class_="mc-unit",
+                id=f"mc-{calc}-{unit_name}",
+                name=unit_name,
+                aria_label=unit["label"],
+                data_name=unit_name,
+                data_key=unit_name,
+                data_unit_for=name,
+            )
+            lines += [
+                f"<select{attributes}>",
+                *_options(unit, payload.get(unit_name, unit.get("default"))),
+                "</select>",
+            ]
     elif field["kind"] == "choice":
-        lines += _select(field, name, payload.get(name, field.get("default")), control_id, described_by)
+        lines += _select(
+            field, name, payload.get(name, field.get("default")), control_id, described_by
+        )
     else:
-        raise CalculatorMarkerError(f"calculator {calc!r}: field {name!r} has an unknown kind {field['kind']!r}")
+        raise CalculatorMarkerError(
+            f"calculator {calc!r}: field {name!r} has an unknown kind {field['kind']!r}"
+        )
     return "\n".join([*lines, "</div>", *below, "</div>"])
 
 
@@ -179,13 +243,24 @@ def _checklist(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str
     name = field["name"]
     below, described_by = _help_and_error(calc, field)
     ticked = set(payload.get(name) or [])
-    lines = [f'<fieldset class="mc-field mc-field--checklist" data-field="{escape(name)}"{_attrs(aria_describedby=described_by)}>',
-             f'<legend class="mc-field__label">{_text(field["label"])}</legend>',
-             '<ul class="mc-checklist">']
+    lines = [
+        f'<fieldset class="mc-field mc-field--checklist" data-field="{escape(name)}"{_attrs(aria_describedby=described_by)}>',
+        f'<legend class="mc-field__label">{_text(field["label"])}</legend>',
+        '<ul class="mc-checklist">',
+    ]
     for choice in field["choices"]:
-        box = _attrs(type="checkbox", class_="mc-check", name=name, value=choice["value"], checked=choice["value"] in ticked,
-                     data_name=name, data_key=name)
-        lines.append(f'<li><label class="mc-check__label"><input{box}> {_text(choice["label"])}</label></li>')
+        box = _attrs(
+            type="checkbox",
+            class_="mc-check",
+            name=name,
+            value=choice["value"],
+            checked=choice["value"] in ticked,
+            data_name=name,
+            data_key=name,
+        )
+        lines.append(
+            f'<li><label class="mc-check__label"><input{box}> {_text(choice["label"])}</label></li>'
+        )
     return "\n".join([*lines, "</ul>", *below, "</fieldset>"])
 
 
@@ -193,16 +268,25 @@ def _entry_row(field: dict[str, Any], index: int, row: dict[str, Any]) -> str:
     lines = [f'<li class="mc-entry" data-index="{index}">']
     for sub in field["fields"]:
         key = f"{field['name']}.{index}.{sub['name']}"
-        control = (_select(sub, key, row.get(sub["name"]), None, None) if sub["kind"] == "choice"
-                   else [_number_input(sub, key, row.get(sub["name"]), None, None)])
-        lines.append(f'<div class="mc-field mc-field--{sub["kind"]}" data-entry-field="{escape(sub["name"])}">')
-        lines.append(f'<label class="mc-field__label"><span class="mc-field__text">{_text(sub["label"])}</span>')
+        control = (
+            _select(sub, key, row.get(sub["name"]), None, None)
+            if sub["kind"] == "choice"
+            else [_number_input(sub, key, row.get(sub["name"]), None, None)]
+        )
+        lines.append(
+            f'<div class="mc-field mc-field--{sub["kind"]}" data-entry-field="{escape(sub["name"])}">'
+        )
+        lines.append(
+            f'<label class="mc-field__label"><span class="mc-field__text">{_text(sub["label"])}</span>'
+        )
         lines += control
         lines.append("</label>")
         lines.append(_error(key, None))
         lines.append("</div>")
-    lines.append('<button type="button" class="mc-entry__remove md-button" data-action="remove-entry">'
-                 f'Remove<span class="mc-visually-hidden"> row {index + 1}</span></button>')
+    lines.append(
+        '<button type="button" class="mc-entry__remove md-button" data-action="remove-entry">'
+        f'Remove<span class="mc-visually-hidden"> row {index + 1}</span></button>'
+    )
     lines.append("</li>")
     return "\n".join(lines)
 
@@ -211,16 +295,20 @@ def _entries(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str:
     rows = payload.get(field["name"]) or field.get("default") or []
     error_id = f"mc-{calc}-{field['name']}-error"
     help_id = f"mc-{calc}-{field['name']}-help"
-    lines = [f'<fieldset class="mc-entries" data-field="{escape(field["name"])}"'
-             f'{_attrs(data_min_items=field.get("min_items"), data_max_items=field.get("max_items"), aria_describedby=f"{help_id} {error_id}")}>',
-             f'<legend class="mc-field__label">{_text(field["label"])}</legend>',
-             f'<p class="mc-help" id="{help_id}">{_text(field.get("help"))}</p>',
-             '<ol class="mc-entries__list">']
+    lines = [
+        f'<fieldset class="mc-entries" data-field="{escape(field["name"])}"'
+        f"{_attrs(data_min_items=field.get('min_items'), data_max_items=field.get('max_items'), aria_describedby=f'{help_id} {error_id}')}>",
+        f'<legend class="mc-field__label">{_text(field["label"])}</legend>',
+        f'<p class="mc-help" id="{help_id}">{_text(field.get("help"))}</p>',
+        '<ol class="mc-entries__list">',
+    ]
     lines += [_entry_row(field, i, row) for i, row in enumerate(rows)]
-    lines += ["</ol>",
-              _error(field["name"], error_id),
-              '<button type="button" class="mc-entries__add md-button" data-action="add-entry">Add an exercise</button>',
-              "</fieldset>"]
+    lines += [
+        "</ol>",
+        _error(field["name"], error_id),
+        '<button type="button" class="mc-entries__add md-button" data-action="add-entry">Add an exercise</button>',
+        "</fieldset>",
+    ]
     return "\n".join(lines)
 
 
@@ -238,28 +326,32 @@ def render_calculator(calculator: dict[str, Any]) -> str:
         if field["kind"] == "unit":
             continue  # drawn beside the number it measures
         special = _CONTROLS.get(field["kind"])
-        controls.append(special(calc, field, payload) if special else _field(calc, field, fields, payload))
-    return "\n".join([
-        "",
-        f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
-        f'{_attrs(data_site_root=calculator.get("site_root", ""))}>',
-        f'<form class="mc-form" novalidate aria-label="{escape(form["title"])}">',
-        *controls,
-        _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
-        "</form>",
-        '<div class="mc-status" role="status" data-state="static"><span class="mc-status__text">'
-        "Worked example for the values shown. Your own answer is calculated in your browser once "
-        "JavaScript runs; nothing you type leaves this page.</span>"
-        '<button type="button" class="mc-status__retry md-button" data-action="retry" hidden>Try again</button></div>',
-        f'<section class="mc-result" aria-labelledby="mc-{calc}-result-title">',
-        f'<h2 class="mc-result__title" id="mc-{calc}-result-title">Your answer</h2>',
-        # The answer's markup starts and ends inside its box, as the page places it live.
-        f'<div class="mc-answer" id="mc-{calc}-answer" aria-live="polite">{calculator["answer"]}</div>',
-        f'<div class="mc-details" id="mc-{calc}-details">{calculator["details"]}</div>',
-        "</section>",
-        "</div>",
-        "",
-    ])
+        controls.append(
+            special(calc, field, payload) if special else _field(calc, field, fields, payload)
+        )
+    return "\n".join(
+        [
+            "",
+            f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
+            f"{_attrs(data_site_root=calculator.get('site_root', ''))}>",
+            f'<form class="mc-form" novalidate aria-label="{escape(form["title"])}">',
+            *controls,
+            _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
+            "</form>",
+            '<div class="mc-status" role="status" data-state="static"><span class="mc-status__text">'
+            "Worked example for the values shown. Your own answer is calculated in your browser once "
+            "JavaScript runs; nothing you type leaves this page.</span>"
+            '<button type="button" class="mc-status__retry md-button" data-action="retry" hidden>Try again</button></div>',
+            f'<section class="mc-result" aria-labelledby="mc-{calc}-result-title">',
+            f'<h2 class="mc-result__title" id="mc-{calc}-result-title">Your answer</h2>',
+            # The answer's markup starts and ends inside its box, as the page places it live.
+            f'<div class="mc-answer" id="mc-{calc}-answer" aria-live="polite">{calculator["answer"]}</div>',
+            f'<div class="mc-details" id="mc-{calc}-details">{calculator["details"]}</div>',
+            "</section>",
+            "</div>",
+            "",
+        ]
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -14,7 +14,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 ICON_DIR = "assets/images/icons"
-_DATA_URL = re.compile(r"""url\((?P<quote>["']?)data:image/svg\+xml(?:;charset=utf-8)?,(?P<svg>.*?)(?P=quote)\)""")
+_DATA_URL = re.compile(
+    r"""url\((?P<quote>["']?)data:image/svg\+xml(?:;charset=utf-8)?,(?P<svg>.*?)(?P=quote)\)"""
+)
 
 
 def extract_icons(css: str, css_path: Path, site_dir: Path) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import ROOT
 from .wheel import build_wheel
+
 PACKAGE_LOCK = ROOT / "package-lock.json"
 #: The only runtime files the site serves: the loader, the interpreter and the standard library.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -72,11 +73,15 @@ def fetch_tarball(version: str, integrity: str, cache: Path) -> Path:
     if not tarball.exists():
         subprocess.run(
             ["npm", "pack", f"pyodide@{version}", "--pack-destination", str(cache), "--silent"],
-            check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+            check=True,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
         )
     if not _integrity_of(tarball.read_bytes(), integrity):
         tarball.unlink()
-        raise RuntimeAssemblyError(f"pyodide-{version}.tgz does not match package-lock.json's integrity")
+        raise RuntimeAssemblyError(
+            f"pyodide-{version}.tgz does not match package-lock.json's integrity"
+        )
     return tarball
 
 
@@ -105,9 +110,19 @@ def write_lockfile(out_dir: Path, wheel: Path) -> dict[str, object]:
     """pyodide-lock.json listing only the wheel, written by pyodide-build's CLI."""
     pyodide_cli = Path(sys.executable).with_name("pyodide")
     subprocess.run(
-        [str(pyodide_cli), "lockfile", "add-wheels", "--input", "base-lock.json",
-         "--output", "pyodide-lock.json", wheel.name],
-        check=True, cwd=out_dir, stdout=subprocess.DEVNULL,
+        [
+            str(pyodide_cli),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            "base-lock.json",
+            "--output",
+            "pyodide-lock.json",
+            wheel.name,
+        ],
+        check=True,
+        cwd=out_dir,
+        stdout=subprocess.DEVNULL,
     )
     (out_dir / "base-lock.json").unlink()
     lock = json.loads((out_dir / "pyodide-lock.json").read_text(encoding="utf-8"))

@@ -18,8 +18,13 @@ from . import ROOT, runtime
 BUILD_DIR = ROOT / "build" / "runtime"
 SITE_PATH = "assets/pyodide"
 #: What the assembled runtime depends on; a change to any of them rebuilds it.
-INPUTS = ("calculators/src", "calculators/pyproject.toml", "package-lock.json",
-          "scripts/sitebuild/wheel.py", "scripts/sitebuild/runtime.py")
+INPUTS = (
+    "calculators/src",
+    "calculators/pyproject.toml",
+    "package-lock.json",
+    "scripts/sitebuild/wheel.py",
+    "scripts/sitebuild/runtime.py",
+)
 
 
 def _fingerprint() -> str:
@@ -39,7 +44,11 @@ def prepare() -> None:
     """Assemble the runtime in build/runtime/ unless what it depends on is unchanged."""
     stamp = BUILD_DIR / ".fingerprint"
     fingerprint = _fingerprint()
-    if stamp.exists() and stamp.read_text() == fingerprint and (BUILD_DIR / "runtime.json").exists():
+    if (
+        stamp.exists()
+        and stamp.read_text() == fingerprint
+        and (BUILD_DIR / "runtime.json").exists()
+    ):
         return
     if BUILD_DIR.exists():
         shutil.rmtree(BUILD_DIR)

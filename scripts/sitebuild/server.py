@@ -14,6 +14,7 @@ import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 from mkdocs.utils.yaml import yaml_load
 
@@ -30,7 +31,7 @@ def content_security_policy() -> str:
 class StaticHandler(SimpleHTTPRequestHandler):
     """Files from one folder, with the headers a careful static host sends."""
 
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".js": "text/javascript",
@@ -44,9 +45,13 @@ class StaticHandler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # Pyodide's files sit in a folder named by its version: they never change, so cache them
         # for good. Everything else (pages, the wheel, the lockfile) is revalidated on each visit.
-        immutable = re.search(r"/assets/pyodide/[^/]+/(pyodide\.m?js|pyodide\.asm\.(mjs|wasm)|python_stdlib\.zip)$",
-                              self.path.split("?")[0])
-        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+        immutable = re.search(
+            r"/assets/pyodide/[^/]+/(pyodide\.m?js|pyodide\.asm\.(mjs|wasm)|python_stdlib\.zip)$",
+            self.path.split("?")[0],
+        )
+        self.send_header(
+            "Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache"
+        )
         self.send_header("Content-Security-Policy", self.policy)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
@@ -75,7 +80,9 @@ def serve(site_dir: Path, port: int = 0) -> tuple[StaticServer, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("site_dir", nargs="?", default=str(ROOT / "site"), type=Path)
     parser.add_argument("--port", type=int, default=8000)
     options = parser.parse_args()

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from . import ROOT
+
 PACKAGE_DIR = ROOT / "calculators"
 WHEEL_GLOB = "musclecalc-*-py3-none-any.whl"
 

@@ -8,17 +8,24 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
+
+from musclecalc import bridge
+from musclecalc._chart import Bar, bar_chart
 from support.calculators import call
 from support.strategies import strict_loads
 from support.worked_examples import ALL
 
-from musclecalc import bridge
-from musclecalc._chart import Bar, bar_chart
-
 SVG_NS = "{http://www.w3.org/2000/svg}"
 CHART_CLASSES = {
-    "mc-chart", "mc-bar", "mc-bar--below", "mc-bar--productive", "mc-bar--high",
-    "mc-band", "mc-axis", "mc-label", "mc-value",
+    "mc-chart",
+    "mc-bar",
+    "mc-bar--below",
+    "mc-bar--productive",
+    "mc-bar--high",
+    "mc-band",
+    "mc-axis",
+    "mc-label",
+    "mc-value",
 }
 
 
@@ -47,7 +54,11 @@ def default_payload(form: dict[str, Any]) -> dict[str, Any]:
         ("protein", "[70]", "JSON object"),
         ("protein", '"70"', "JSON object"),
         ("protein", "null", "JSON object"),
-        ("biceps", "{}", 'There is no calculator called "biceps". Choose protein, energy or volume.'),
+        (
+            "biceps",
+            "{}",
+            'There is no calculator called "biceps". Choose protein, energy or volume.',
+        ),
         ("<script>", "{}", "There is no calculator with that name."),
         ("", "{}", "There is no calculator with that name."),
     ],
@@ -60,7 +71,7 @@ def test_problems_without_a_field_use_the_underscore_key(name, payload, message)
 
 def test_non_text_arguments_do_not_raise() -> None:
     for name, payload in [(None, "{}"), ("protein", None), ("protein", {"weight": 70}), (3, b"{}")]:
-        reply = strict_loads(bridge.run(name, payload))  # type: ignore[arg-type]
+        reply = strict_loads(bridge.run(name, payload))  # wrong types, on purpose
         assert reply["ok"] is False and reply["errors"]
 
 
@@ -77,11 +88,27 @@ def test_a_huge_integer_is_out_of_range_not_a_crash() -> None:
 @pytest.mark.parametrize(
     ("value", "accepted"),
     [
-        (80, 80), (80.5, 80.5), ("80", 80), (" 80.5 ", 80.5), ("80,5", 80.5), ("8e1", 80),
-        ("+80", 80), ("80.", 80),
-        (True, None), (False, None), ([80], None), ({"v": 80}, None), ("nan", None),
-        ("inf", None), ("1e308", None), ("eighty", None), ("1_000", None), ("٨٠", None),
-        ("80 kg", None), ("-80", None), (0, None),
+        (80, 80),
+        (80.5, 80.5),
+        ("80", 80),
+        (" 80.5 ", 80.5),
+        ("80,5", 80.5),
+        ("8e1", 80),
+        ("+80", 80),
+        ("80.", 80),
+        (True, None),
+        (False, None),
+        ([80], None),
+        ({"v": 80}, None),
+        ("nan", None),
+        ("inf", None),
+        ("1e308", None),
+        ("eighty", None),
+        ("1_000", None),
+        ("٨٠", None),
+        ("80 kg", None),
+        ("-80", None),
+        (0, None),
     ],
 )
 def test_how_numbers_are_read(value, accepted) -> None:
@@ -107,8 +134,17 @@ def test_unknown_extra_keys_are_ignored() -> None:
 
 
 def test_choices_are_case_and_space_tolerant() -> None:
-    a = call("energy", {"sex": " Male ", "age": 30, "height": 180, "weight": 80,
-                        "activity": "VERY", "weight_unit": "KG"})
+    a = call(
+        "energy",
+        {
+            "sex": " Male ",
+            "age": 30,
+            "height": 180,
+            "weight": 80,
+            "activity": "VERY",
+            "weight_unit": "KG",
+        },
+    )
     assert a["ok"] is True and a["result"]["activity"] == "very"
 
 
@@ -125,10 +161,24 @@ def test_forms_lists_the_three_calculators_with_titles_and_summaries() -> None:
 
 def test_protein_form_matches_the_documented_shape() -> None:
     fields = {f["name"]: f for f in forms_by_name()["protein"]["fields"]}
-    assert [f for f in fields] == ["weight", "weight_unit", "goal", "meals", "age", "body_fat_percent"]
+    assert list(fields) == [
+        "weight",
+        "weight_unit",
+        "goal",
+        "meals",
+        "age",
+        "body_fat_percent",
+    ]
     assert fields["weight"] == {
-        "name": "weight", "label": "Body weight", "kind": "number", "required": True,
-        "default": 70, "min": 30, "max": 300, "step": 0.1, "unit_field": "weight_unit",
+        "name": "weight",
+        "label": "Body weight",
+        "kind": "number",
+        "required": True,
+        "default": 70,
+        "min": 30,
+        "max": 300,
+        "step": 0.1,
+        "unit_field": "weight_unit",
         "help": fields["weight"]["help"],
     }
     assert fields["weight_unit"]["for"] == "weight"
@@ -166,8 +216,12 @@ def test_form_defaults_give_a_result(name) -> None:
 def test_every_field_in_forms_is_read_by_run(name) -> None:
     form = forms_by_name()[name]
     defaults = default_payload(form)
-    junk = {"number": "not a number", "choice": "no such choice", "unit": "furlongs",
-            "entries": "not a list"}
+    junk = {
+        "number": "not a number",
+        "choice": "no such choice",
+        "unit": "furlongs",
+        "entries": "not a list",
+    }
     for field in form["fields"]:
         reply = call(name, {**defaults, field["name"]: junk[field["kind"]]})
         assert reply["ok"] is False and field["name"] in reply["errors"], field["name"]
@@ -189,9 +243,7 @@ def test_unit_choice_bounds_are_the_bounds_that_validation_uses(name) -> None:
                 assert call(name, {**base, number: inside})["ok"] is True
             for outside in (choice["min"] - choice["step"], choice["max"] + choice["step"]):
                 error = call(name, {**base, number: outside})["errors"][number]
-                assert (
-                    f"between {choice['min']} and {choice['max']} {choice['value']}" in error
-                )
+                assert f"between {choice['min']} and {choice['max']} {choice['value']}" in error
 
 
 def test_number_field_bounds_equal_the_default_unit_choice() -> None:
@@ -201,7 +253,11 @@ def test_number_field_bounds_equal_the_default_unit_choice() -> None:
             if f["kind"] == "number" and "unit_field" in f:
                 unit = fields[f["unit_field"]]
                 default = next(c for c in unit["choices"] if c["value"] == unit["default"])
-                assert (f["min"], f["max"], f["step"]) == (default["min"], default["max"], default["step"])
+                assert (f["min"], f["max"], f["step"]) == (
+                    default["min"],
+                    default["max"],
+                    default["step"],
+                )
 
 
 # ------------------------------------------------------------------------------- convert
@@ -219,7 +275,11 @@ def test_number_field_bounds_equal_the_default_unit_choice() -> None:
     ],
 )
 def test_convert(payload, value, text) -> None:
-    assert strict_loads(bridge.convert(json.dumps(payload))) == {"ok": True, "value": value, "text": text}
+    assert strict_loads(bridge.convert(json.dumps(payload))) == {
+        "ok": True,
+        "value": value,
+        "text": text,
+    }
 
 
 @pytest.mark.parametrize(
@@ -258,8 +318,21 @@ def assert_safe_svg(svg: str, chart_id: str) -> ET.Element:
         assert tag in {"svg", "title", "desc", "rect", "line", "text"}, tag
         for attribute in element.attrib:
             assert attribute in {
-                "viewBox", "role", "aria-labelledby", "aria-describedby", "id", "class",
-                "x", "y", "x1", "y1", "x2", "y2", "width", "height", "text-anchor",
+                "viewBox",
+                "role",
+                "aria-labelledby",
+                "aria-describedby",
+                "id",
+                "class",
+                "x",
+                "y",
+                "x1",
+                "y1",
+                "x2",
+                "y2",
+                "width",
+                "height",
+                "text-anchor",
             }, attribute
         if "class" in element.attrib:
             assert set(element.get("class", "").split()) <= CHART_CLASSES
@@ -272,8 +345,16 @@ def test_every_worked_example_has_the_display_shape() -> None:
     for example in ALL:
         display = call(example.calculator, example.payload)["display"]
         assert list(display) == [
-            "summary", "facts", "table", "chart", "warnings", "notes", "method", "sources",
-            "alert", "ranked",
+            "summary",
+            "facts",
+            "table",
+            "chart",
+            "warnings",
+            "notes",
+            "method",
+            "sources",
+            "alert",
+            "ranked",
         ]
         assert display["summary"].endswith(".")
         assert all(set(f) == {"label", "value"} and f["value"] for f in display["facts"])
@@ -293,7 +374,10 @@ def test_volume_chart_has_one_bar_per_muscle_and_the_band() -> None:
     assert statuses == [f"mc-bar--{m['status']}" for m in reply["result"]["muscles"]]
     assert len([r for r in root.iter(f"{SVG_NS}rect") if r.get("class") == "mc-band"]) == 1
     # a longer bar for more sets: glutes (18) is longer than quads (6)
-    widths = {m["muscle"]: float(b.get("width", "0")) for m, b in zip(reply["result"]["muscles"], bars)}
+    widths = {
+        m["muscle"]: float(b.get("width", "0"))
+        for m, b in zip(reply["result"]["muscles"], bars, strict=True)
+    }
     assert widths["glutes"] == pytest.approx(3 * widths["quads"])
     assert "Glutes 18 (in range)" in reply["display"]["chart"]["description"]
 
@@ -315,11 +399,11 @@ def test_output_is_reproducible() -> None:
 
 
 def test_chart_escapes_text() -> None:
-    nasty = 'A <b>&amp; "quoted" \'x\' </svg><script>alert(1)</script>\x00'
+    nasty = "A <b>&amp; \"quoted\" 'x' </svg><script>alert(1)</script>\x00"
     svg = bar_chart("mc-test", nasty, nasty, [Bar(nasty, 3, nasty)], axis_label=nasty)
     root = ET.fromstring(svg)
     texts = [t.text for t in root.iter(f"{SVG_NS}text")]
     assert nasty.replace("\x00", "") in texts
     assert not list(root.iter(f"{SVG_NS}script"))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="chart ids are"):
         bar_chart('x" onload="', "t", "d", [], axis_label="n")

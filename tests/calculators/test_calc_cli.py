@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from support.calculators import subprocess_env
-from support.strategies import strict_loads
 
 from musclecalc import bridge
+from support.calculators import subprocess_env
+from support.strategies import strict_loads
 
 
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -39,12 +39,46 @@ def test_protein_prints_a_readable_answer() -> None:
 
 def test_units_options_with_dashes_or_underscores() -> None:
     # 176 lb = 79.83225712 kg; 70 in = 177.8 cm (as in the worked examples): BMR 1715
-    dashed = cli(subprocess_env(), "energy", "--sex", "male", "--age", "40", "--height", "70",
-                 "--height-unit", "in", "--weight", "176", "--weight-unit", "lb",
-                 "--activity", "sedentary", "--goal", "maintain")
-    underscored = cli(subprocess_env(), "energy", "--sex", "male", "--age", "40", "--height", "70",
-                      "--height_unit", "in", "--weight", "176", "--weight_unit", "lb",
-                      "--activity", "sedentary", "--goal", "maintain")
+    dashed = cli(
+        subprocess_env(),
+        "energy",
+        "--sex",
+        "male",
+        "--age",
+        "40",
+        "--height",
+        "70",
+        "--height-unit",
+        "in",
+        "--weight",
+        "176",
+        "--weight-unit",
+        "lb",
+        "--activity",
+        "sedentary",
+        "--goal",
+        "maintain",
+    )
+    underscored = cli(
+        subprocess_env(),
+        "energy",
+        "--sex",
+        "male",
+        "--age",
+        "40",
+        "--height",
+        "70",
+        "--height_unit",
+        "in",
+        "--weight",
+        "176",
+        "--weight_unit",
+        "lb",
+        "--activity",
+        "sedentary",
+        "--goal",
+        "maintain",
+    )
     assert dashed.returncode == 0 and dashed.stdout == underscored.stdout
     assert "BMR (Mifflin-St Jeor): 1,715 kcal" in dashed.stdout
     assert "176 lb (79.8 kg)" in dashed.stdout
@@ -74,7 +108,9 @@ def test_bad_input_lists_every_field_on_stderr_and_exits_2() -> None:
     assert done.stdout == ""
     assert "weight: Enter a body weight between 30 and 300 kg." in done.stderr.splitlines()
     assert "meals: Enter a number of meals a day between 1 and 8." in done.stderr.splitlines()
-    assert any(line.startswith("age: This calculator is for adults") for line in done.stderr.splitlines())
+    assert any(
+        line.startswith("age: This calculator is for adults") for line in done.stderr.splitlines()
+    )
 
 
 def test_bad_input_with_json_prints_the_errors_and_exits_2() -> None:
@@ -87,8 +123,14 @@ def test_bad_input_with_json_prints_the_errors_and_exits_2() -> None:
 @pytest.mark.parametrize(
     ("args", "stderr"),
     [
-        (["volume", "--entry", "hip_thrust:3"], "entries.0: Write each entry as EXERCISE:SETS:SESSIONS"),
-        (["volume", "--entry", "moonwalk:3:2"], "entries.0.exercise: Choose an exercise from the list."),
+        (
+            ["volume", "--entry", "hip_thrust:3"],
+            "entries.0: Write each entry as EXERCISE:SETS:SESSIONS",
+        ),
+        (
+            ["volume", "--entry", "moonwalk:3:2"],
+            "entries.0.exercise: Choose an exercise from the list.",
+        ),
         (["volume"], "entries: Add at least 1 exercise."),
         (["protein", "--weight", "70", "--goal", "bulk"], "invalid choice: 'bulk'"),
         (["biceps"], "invalid choice: 'biceps'"),
@@ -103,17 +145,31 @@ def test_other_bad_input_exits_2(args, stderr) -> None:
 def test_help_lists_calculators_fields_choices_and_defaults() -> None:
     done = cli(subprocess_env(), "--help")
     assert done.returncode == 0
-    for text in ("protein:", "energy:", "volume:", "--weight-unit", "kg or lb; default kg",
-                 "maintain = Keep the muscle I have", "default 4", "--entry",
-                 "sedentary = Sedentary"):
+    for text in (
+        "protein:",
+        "energy:",
+        "volume:",
+        "--weight-unit",
+        "kg or lb; default kg",
+        "maintain = Keep the muscle I have",
+        "default 4",
+        "--entry",
+        "sedentary = Sedentary",
+    ):
         assert text in done.stdout, text
 
 
 def test_calculator_help_lists_its_fields() -> None:
     done = cli(subprocess_env(), "volume", "--help")
     assert done.returncode == 0
-    for text in ("--entry EXERCISE:SETS:SESSIONS", "--band-low", "default 10", "default 20",
-                 "hip_thrust", "Hip abduction (machine or band)"):
+    for text in (
+        "--entry EXERCISE:SETS:SESSIONS",
+        "--band-low",
+        "default 10",
+        "default 20",
+        "hip_thrust",
+        "Hip abduction (machine or band)",
+    ):
         assert text in done.stdout, text
     done = cli(subprocess_env(), "energy", "--help")
     assert "120-230 cm or 47-91 in" in " ".join(done.stdout.split())

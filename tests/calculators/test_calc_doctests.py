@@ -13,7 +13,9 @@ import pytest
 import musclecalc
 
 MODULES = ["musclecalc"] + [
-    f"musclecalc.{m.name}" for m in pkgutil.iter_modules(musclecalc.__path__) if m.name != "__main__"
+    f"musclecalc.{m.name}"
+    for m in pkgutil.iter_modules(musclecalc.__path__)
+    if m.name != "__main__"
 ]
 
 
@@ -30,7 +32,8 @@ def test_every_public_module_has_examples() -> None:
         for name in MODULES
     }
     without = [
-        name for name, count in attempted.items()
+        name
+        for name, count in attempted.items()
         if count == 0 and name not in ("musclecalc._cli", "musclecalc._display")
     ]
     assert without == []

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+from musclecalc import ACTIVITY_FACTORS, CM_PER_INCH, KG_PER_POUND, energy_needs
 from support.calculators import call
 from support.strategies import LEAN, body_fat, weights_kg
 from support.worked_examples import ENERGY, Worked, check_worked
-
-from musclecalc import ACTIVITY_FACTORS, CM_PER_INCH, KG_PER_POUND, energy_needs
 
 ACTIVITIES = ["sedentary", "light", "moderate", "very", "extra"]
 sexes = st.sampled_from(["female", "male"])
@@ -30,14 +32,28 @@ def test_activity_factors_are_the_usual_ones() -> None:
 def test_inches_and_pounds_equal_centimetres_and_kilograms() -> None:
     imperial = call(
         "energy",
-        {"sex": "male", "age": 40, "height": 70, "height_unit": "in", "weight": 176,
-         "weight_unit": "lb", "activity": "very", "goal": "build"},
+        {
+            "sex": "male",
+            "age": 40,
+            "height": 70,
+            "height_unit": "in",
+            "weight": 176,
+            "weight_unit": "lb",
+            "activity": "very",
+            "goal": "build",
+        },
     )
     metric = call(
         "energy",
         # 70 in * 2.54 = 177.8 cm; 176 lb * 0.45359237 = 79.83225712 kg
-        {"sex": "male", "age": 40, "height": 177.8, "weight": 79.83225712,
-         "activity": "very", "goal": "build"},
+        {
+            "sex": "male",
+            "age": 40,
+            "height": 177.8,
+            "weight": 79.83225712,
+            "activity": "very",
+            "goal": "build",
+        },
     )
     assert imperial["ok"] and metric["ok"]
     for key in ("bmr_kcal", "tdee_kcal", "target_kcal", "weekly_change_kg"):
@@ -103,7 +119,7 @@ def test_more_activity_never_means_less_energy(sex, age, height, weight, goal, f
         energy_needs(sex, age, height, weight, activity, goal, body_fat_percent=fat)
         for activity in ACTIVITIES
     ]
-    for lower, higher in zip(results, results[1:]):
+    for lower, higher in itertools.pairwise(results):
         assert lower.tdee_kcal <= higher.tdee_kcal
         assert lower.target_kcal.target <= higher.target_kcal.target
         assert lower.bmr_kcal == higher.bmr_kcal
@@ -121,7 +137,9 @@ def test_more_weight_never_means_less_energy(sex, age, height, w1, w2, activity,
 
 @LEAN
 @given(sexes, ages, heights_cm, weights_kg, st.sampled_from(ACTIVITIES), goals, body_fat)
-def test_ranges_are_ordered_and_match_the_goal(sex, age, height, weight, activity, goal, fat) -> None:
+def test_ranges_are_ordered_and_match_the_goal(
+    sex, age, height, weight, activity, goal, fat
+) -> None:
     result = energy_needs(sex, age, height, weight, activity, goal, body_fat_percent=fat)
     data = result.to_json()
     for key in ("target_kcal", "weekly_change_kg", "weekly_change_percent"):

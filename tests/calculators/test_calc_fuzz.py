@@ -9,17 +9,17 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+
+from musclecalc import bridge
 from support.strategies import (
     LEAN,
-    form_payloads,
     energy_payloads,
+    form_payloads,
     json_values,
     protein_payloads,
     strict_loads,
     volume_payloads,
 )
-
-from musclecalc import bridge
 
 FORMS = {form["name"]: form for form in strict_loads(bridge.forms())["calculators"]}
 ENTRY_KEY = re.compile(r"entries\.(\d+)\.(exercise|sets|sessions)")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+from musclecalc import KG_PER_POUND, InputError, protein_needs
 from support.calculators import call
 from support.strategies import LEAN, body_fat, meals, weights_kg
 from support.worked_examples import PROTEIN, Worked, check_worked
-
-from musclecalc import KG_PER_POUND, InputError, protein_needs
 
 
 @pytest.mark.parametrize("example", PROTEIN, ids=lambda e: e.id)
@@ -66,7 +66,11 @@ def test_every_result_has_sources_with_doi_and_a_method() -> None:
     ("payload", "field", "message"),
     [
         ({"weight": 29.9}, "weight", "Enter a body weight between 30 and 300 kg."),
-        ({"weight": 700, "weight_unit": "lb"}, "weight", "Enter a body weight between 66 and 660 lb."),
+        (
+            {"weight": 700, "weight_unit": "lb"},
+            "weight",
+            "Enter a body weight between 66 and 660 lb.",
+        ),
         ({"weight": ""}, "weight", "This is required: enter a body weight between 30 and 300 kg."),
         ({"weight": 70, "age": 17}, "age", "This calculator is for adults aged 18 and over."),
         ({"weight": 70, "age": 101}, "age", "Enter an age between 18 and 100 years."),

@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.strategies import strict_loads
-from support.worked_examples import ALL
-
-from sitebuild.wheel import build_wheel
 
 from musclecalc import bridge
+from sitebuild.wheel import build_wheel
+from support.strategies import strict_loads
+from support.worked_examples import ALL
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -80,7 +79,11 @@ def test_wheel_is_pure_python_and_complete(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     source = REPO / "calculators" / "src" / "musclecalc"
-    expected = {f"musclecalc/{p.name}" for p in source.iterdir() if p.suffix == ".py" or p.name == "py.typed"}
+    expected = {
+        f"musclecalc/{p.name}"
+        for p in source.iterdir()
+        if p.suffix == ".py" or p.name == "py.typed"
+    }
     assert expected <= names
     assert not any(name.endswith((".so", ".pyd", ".pyc")) for name in names)
 

@@ -5,18 +5,37 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+from musclecalc import CORE_MUSCLES, EXERCISES, InputError, weekly_volume
 from support.calculators import call
 from support.strategies import LEAN, valid_rows
 from support.worked_examples import VOLUME, Worked, check_worked
 
-from musclecalc import CORE_MUSCLES, EXERCISES, InputError, weekly_volume
-
 REQUIRED_EXERCISES = {
-    "squat", "front_squat", "lunge", "walking_lunge", "reverse_lunge", "bulgarian_split_squat",
-    "step_up", "deadlift", "romanian_deadlift", "sumo_deadlift", "hip_thrust", "glute_bridge",
-    "single_leg_hip_thrust", "single_leg_romanian_deadlift", "leg_press", "hip_abduction",
-    "cable_kickback", "good_morning", "leg_curl", "leg_extension", "back_extension",
-    "box_jump", "jumping_lunge", "calf_raise",
+    "squat",
+    "front_squat",
+    "lunge",
+    "walking_lunge",
+    "reverse_lunge",
+    "bulgarian_split_squat",
+    "step_up",
+    "deadlift",
+    "romanian_deadlift",
+    "sumo_deadlift",
+    "hip_thrust",
+    "glute_bridge",
+    "single_leg_hip_thrust",
+    "single_leg_romanian_deadlift",
+    "leg_press",
+    "hip_abduction",
+    "cable_kickback",
+    "good_morning",
+    "leg_curl",
+    "leg_extension",
+    "back_extension",
+    "box_jump",
+    "jumping_lunge",
+    "calf_raise",
 }
 
 
@@ -27,7 +46,7 @@ def test_worked_example(example: Worked) -> None:
 
 def test_catalogue_covers_the_common_lower_body_exercises() -> None:
     assert len(EXERCISES) >= 20
-    assert REQUIRED_EXERCISES <= set(EXERCISES)
+    assert set(EXERCISES) >= REQUIRED_EXERCISES
 
 
 @pytest.mark.parametrize(
@@ -52,13 +71,19 @@ def test_core_muscles_always_listed_even_at_zero() -> None:
     muscles = {m["muscle"]: m for m in reply["result"]["muscles"]}
     assert set(CORE_MUSCLES) <= set(muscles)
     assert muscles["glutes"] == {
-        "muscle": "glutes", "name": "Glutes", "direct_sets": 0, "fractional_sets": 0,
-        "sessions": 0, "status": "below",
+        "muscle": "glutes",
+        "name": "Glutes",
+        "direct_sets": 0,
+        "fractional_sets": 0,
+        "sessions": 0,
+        "status": "below",
     }
 
 
 def test_deload_advice_and_sources() -> None:
-    result = call("volume", {"entries": [{"exercise": "squat", "sets": 3, "sessions": 2}]})["result"]
+    result = call("volume", {"entries": [{"exercise": "squat", "sets": 3, "sessions": 2}]})[
+        "result"
+    ]
     assert "every 4-8 weeks" in result["deload"]
     dois = {s.get("doi") for s in result["sources"]}
     assert {
@@ -72,11 +97,13 @@ def test_deload_advice_and_sources() -> None:
 def test_unknown_exercise_message_points_to_the_known_ones() -> None:
     reply = call(
         "volume",
-        {"entries": [
-            {"exercise": "squat", "sets": 3, "sessions": 2},
-            {"exercise": "squat", "sets": 0, "sessions": 2},
-            {"exercise": "bicep_curl", "sets": 3, "sessions": 8},
-        ]},
+        {
+            "entries": [
+                {"exercise": "squat", "sets": 3, "sessions": 2},
+                {"exercise": "squat", "sets": 0, "sessions": 2},
+                {"exercise": "bicep_curl", "sets": 3, "sessions": 8},
+            ]
+        },
     )
     errors = reply["errors"]
     assert set(errors) == {"entries.1.sets", "entries.2.exercise", "entries.2.sessions"}
@@ -161,8 +188,10 @@ def test_counts_follow_the_fractional_rule(rows) -> None:
         assert muscle.fractional_sets == prime + 0.5 * helper
         assert muscle.direct_sets <= muscle.fractional_sets
         expected = (
-            "below" if muscle.fractional_sets < 10
-            else "high" if muscle.fractional_sets > 20
+            "below"
+            if muscle.fractional_sets < 10
+            else "high"
+            if muscle.fractional_sets > 20
             else "productive"
         )
         assert muscle.status == expected

@@ -35,12 +35,17 @@ class Visit:
 
     @property
     def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests
-                if urlsplit(url).hostname not in {"127.0.0.1", "localhost"}
-                and not url.startswith(("data:", "blob:"))]
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).hostname not in {"127.0.0.1", "localhost"}
+            and not url.startswith(("data:", "blob:"))
+        ]
 
     def wait_ready(self, calculator: str, timeout: float = 60_000) -> None:
-        self.page.wait_for_selector(f"#mc-{calculator} .mc-status[data-state=ready]", timeout=timeout)
+        self.page.wait_for_selector(
+            f"#mc-{calculator} .mc-status[data-state=ready]", timeout=timeout
+        )
 
     def assert_clean(self) -> None:
         assert self.foreign_requests == [], "requests left loopback"
@@ -53,7 +58,10 @@ def open_visit(browser: Any, site_url: str, **context_options: Any) -> Visit:
     page = context.new_page()
     visit = Visit(page, site_url)
     page.on("request", lambda request: visit.requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and visit.console_errors.append(message.text))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and visit.console_errors.append(message.text),
+    )
     page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
     page.on("worker", lambda worker: visit.workers.append(worker.url))
     return visit

@@ -17,9 +17,9 @@ from typing import Any, Final
 
 from . import bridge
 from ._catalogue import EXERCISES
+from ._fields import ChecklistField, ChoiceField, EntriesField, Field, Form, NumberField, UnitField
 from ._numbers import format_decimal
 from ._registry import CALCULATORS
-from ._fields import ChecklistField, ChoiceField, EntriesField, Field, Form, NumberField, UnitField
 
 __all__ = ["build_parser", "main", "render"]
 
@@ -196,7 +196,7 @@ def _payload(form: Form, args: argparse.Namespace) -> tuple[dict[str, Any], dict
                 parts = text.split(":")
                 if len(parts) != 3:
                     errors[f"{f.name}.{index}"] = (
-                        f'Write each entry as EXERCISE:SETS:SESSIONS, such as hip_thrust:3:2, '
+                        f"Write each entry as EXERCISE:SETS:SESSIONS, such as hip_thrust:3:2, "
                         f'not "{text}".'
                     )
                     continue
@@ -233,7 +233,7 @@ def _bullets(title: str, items: Sequence[str]) -> list[str]:
         return []
     lines = [title]
     lines += [_fill(item, WIDTH, initial_indent="- ", subsequent_indent="  ") for item in items]
-    return lines + [""]
+    return [*lines, ""]
 
 
 def render(title: str, display: dict[str, Any]) -> str:

@@ -228,8 +228,7 @@ _GOAL_METHODS: Final[dict[str, str]] = {
         "a sum from the surplus, because how much of a surplus becomes muscle varies."
     ),
     "maintain": (
-        "To maintain: your TDEE, with 5% either side because the estimate is only a "
-        "starting point."
+        "To maintain: your TDEE, with 5% either side because the estimate is only a starting point."
     ),
     "lose": (
         "To lose fat: 10-25% below TDEE, aiming at 20%. A moderate deficit keeps muscle "
@@ -423,8 +422,7 @@ def _weekly_change_text(result: EnergyResult) -> str:
     change = result.weekly_change_kg
     if result.goal == "build":
         return (
-            f"gain about {format_decimal(change.low, 2)}-{format_decimal(change.high, 2)} kg a "
-            "week"
+            f"gain about {format_decimal(change.low, 2)}-{format_decimal(change.high, 2)} kg a week"
         )
     if result.goal == "lose":
         return (

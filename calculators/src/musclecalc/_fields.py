@@ -5,7 +5,6 @@ three agree. The fields several calculators share live in :mod:`._shared_fields`
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar

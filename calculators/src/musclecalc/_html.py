@@ -109,9 +109,7 @@ def _details(display: Display) -> list[str]:
     table = display.table
     if table is not None:
         head = "".join(f'<th scope="col">{_text(c)}</th>' for c in table.columns)
-        lines.append(
-            f'<div class="mc-table-wrap"><table><caption>{_text(table.caption)}</caption>'
-        )
+        lines.append(f'<div class="mc-table-wrap"><table><caption>{_text(table.caption)}</caption>')
         lines.append(f"<thead><tr>{head}</tr></thead><tbody>")
         for first, *rest in table.rows:
             cells = "".join(f"<td>{_text(cell)}</td>" for cell in rest)

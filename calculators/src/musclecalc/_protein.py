@@ -35,7 +35,14 @@ from ._sources import (
     Source,
 )
 
-__all__ = ["PROTEIN", "PROTEIN_FORM", "ProteinResult", "compute_protein", "present_protein", "protein_needs"]
+__all__ = [
+    "PROTEIN",
+    "PROTEIN_FORM",
+    "ProteinResult",
+    "compute_protein",
+    "present_protein",
+    "protein_needs",
+]
 
 #: g per kg of body weight a day: (low, target, high) for each goal.
 BODY_WEIGHT_BANDS: Final[dict[str, tuple[float, float, float]]] = {

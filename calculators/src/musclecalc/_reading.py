@@ -78,8 +78,7 @@ def _choice_message(choice: ChoiceField | UnitField) -> str:
         return f"Choose {join_words([o.value for o in choice.options], 'or')}."
     if len(choice.options) > 8:
         return (
-            f"Choose {choice.noun} from the list. The known ones are: "
-            f"{', '.join(choice.values)}."
+            f"Choose {choice.noun} from the list. The known ones are: {', '.join(choice.values)}."
         )
     shown = [
         o.value if o.label.lower() == o.value else f"{o.label} ({o.value})" for o in choice.options
@@ -121,7 +120,10 @@ def _read_checklist(checklist: ChecklistField, raw: object) -> tuple[tuple[str, 
         if value not in checklist.values:
             if len(value) <= 40 and value.replace("_", "").isalnum():
                 return (), f'"{value}" is not one of {checklist.noun}. Tick boxes from the list.'
-            return (), f"One of the values is not one of {checklist.noun}. Tick boxes from the list."
+            return (
+                (),
+                f"One of the values is not one of {checklist.noun}. Tick boxes from the list.",
+            )
         chosen.add(value)
     if checklist.required and not chosen:
         return (), f"Tick at least one of {checklist.noun}."

@@ -42,13 +42,13 @@ _UNDER_AGE: Final = (
 )
 
 
-def age_field(help: str, *, default: int | None = None) -> NumberField:
+def age_field(help_text: str, *, default: int | None = None) -> NumberField:
     """The age field; optional unless it has a default."""
     return NumberField(
         "age",
         "Age (years)",
         "an age",
-        help=help,
+        help=help_text,
         required=default is not None,
         default=default,
         bounds=AGE_BOUNDS,
@@ -63,7 +63,7 @@ GOALS: Final = ("maintain", "build", "lose")
 _GOAL_ALIASES: Final = (("cut", "lose"),)
 
 
-def goal_field(help: str, labels: tuple[str, str, str] | None = None) -> ChoiceField:
+def goal_field(help_text: str, labels: tuple[str, str, str] | None = None) -> ChoiceField:
     """The goal field, with labels for ``maintain``, ``build`` and ``lose`` in that order."""
     maintain, build, lose = labels or (
         "Keep the muscle I have",
@@ -74,7 +74,7 @@ def goal_field(help: str, labels: tuple[str, str, str] | None = None) -> ChoiceF
         "goal",
         "Your goal",
         "your goal",
-        help=help,
+        help=help_text,
         default="build",
         options=(Option("maintain", maintain), Option("build", build), Option("lose", lose)),
         aliases=_GOAL_ALIASES,

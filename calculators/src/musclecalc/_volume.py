@@ -326,9 +326,7 @@ def weekly_volume(
         else {"exercise": e[0], "sets": e[1], "sessions": e[2]}
         for e in entries
     ]
-    values = read_form(
-        VOLUME_FORM, {"entries": rows, "band_low": band_low, "band_high": band_high}
-    )
+    values = read_form(VOLUME_FORM, {"entries": rows, "band_low": band_low, "band_high": band_high})
     return compute_volume(values)
 
 
@@ -349,8 +347,11 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
     )
     facts = [
         Fact("Productive range", f"{band} hard sets a week per muscle"),
-        Fact("Total hard sets", f"{result.total_sets} a week over {len(result.entries)} "
-             f"{'exercise' if len(result.entries) == 1 else 'exercises'}"),
+        Fact(
+            "Total hard sets",
+            f"{result.total_sets} a week over {len(result.entries)} "
+            f"{'exercise' if len(result.entries) == 1 else 'exercises'}",
+        ),
         Fact("In range", join_words(groups["productive"]) or "none"),
         Fact("Below range", join_words(groups["below"]) or "none"),
         Fact("Above range", join_words(groups["high"]) or "none"),
@@ -382,8 +383,7 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
         f"Bar chart of fractional hard sets a week per muscle, with the {band} set range "
         "shaded: "
         + "; ".join(
-            f"{m.name} {format_decimal(m.fractional_sets, 1)} "
-            f"({_STATUS_WORDS[m.status].lower()})"
+            f"{m.name} {format_decimal(m.fractional_sets, 1)} ({_STATUS_WORDS[m.status].lower()})"
             for m in result.muscles
         )
         + "."
