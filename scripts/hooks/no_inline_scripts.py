@@ -7,6 +7,7 @@ inline script; `mkdocs build`, the tests and every deployed copy keep the strict
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -31,6 +32,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    # Static templates such as 404.html are served from any depth: load from the site root.
-    page_url = "" if template_name == "404.html" else template_name
-    return externalize(output_content, page_url, Path(config.site_dir))
+    # The 404 page is served at whatever depth the missing address had, so its scripts load from
+    # the site's absolute path, as Material's own assets on that page do.
+    if template_name == "404.html":
+        base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        return externalize(output_content, "", Path(config.site_dir), base=base)
+    return externalize(output_content, template_name, Path(config.site_dir))

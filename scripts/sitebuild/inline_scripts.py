@@ -29,8 +29,11 @@ def _type_of(attrs: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def externalize(html: str, page_url: str, site_dir: Path) -> str:
-    """Replace each inline script in `html` with a <script src> to a file written in `site_dir`."""
+def externalize(html: str, page_url: str, site_dir: Path, *, base: str | None = None) -> str:
+    """Replace each inline script in `html` with a <script src> to a file written in `site_dir`.
+
+    The file is named relative to `page_url`, or from `base` (an absolute path such as
+    ``"/muscle/"``) for pages served at any depth, like the 404 page."""
 
     def replace(match: re.Match[str]) -> str:
         attrs, body = match.group("attrs"), match.group("body")
@@ -43,6 +46,7 @@ def externalize(html: str, page_url: str, site_dir: Path) -> str:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(body, encoding="utf-8")
-        return f'<script{attrs} src="{get_relative_url(name, page_url)}"></script>'
+        src = base + name if base is not None else get_relative_url(name, page_url)
+        return f'<script{attrs} src="{src}"></script>'
 
     return _SCRIPT.sub(replace, html)

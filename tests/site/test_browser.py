@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
 from support.browser import Visit, control, error_for, open_visit
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
@@ -17,7 +18,14 @@ pytestmark = pytest.mark.browser
 # Inputs that differ from every default, so a live answer can be told from the pre-rendered one.
 TYPED = {
     "protein": {"weight": "82.5", "goal": "lose", "meals": "5", "age": "67"},
-    "energy": {"sex": "male", "age": "41", "height": "183", "weight": "90", "activity": "very", "goal": "lose"},
+    "energy": {
+        "sex": "male",
+        "age": "41",
+        "height": "183",
+        "weight": "90",
+        "activity": "very",
+        "goal": "lose",
+    },
 }
 
 
@@ -50,7 +58,8 @@ def wait_for_answer(visit: Visit, name: str, display: dict) -> None:
     try:
         visit.page.wait_for_function(
             f"([name, expected]) => JSON.stringify(({READ_ANSWER})(name)) === JSON.stringify(expected)",
-            arg=[name, expected], timeout=20_000,
+            arg=[name, expected],
+            timeout=20_000,
         )
     except Exception:
         assert visit.page.evaluate(READ_ANSWER, name) == expected
@@ -94,11 +103,18 @@ def test_volume_rows_can_be_added_changed_and_removed(visit: Visit) -> None:
     entries.append({"exercise": "leg_extension", "sets": "4", "sessions": "2"})
     expected = cpython_run("volume", {**default_payload("volume"), "entries": entries})
     wait_for_answer(visit, "volume", expected["display"])
-    assert page.locator("#mc-volume-details svg.mc-chart, #mc-volume-details .mc-chart-figure svg").count() == 1
+    assert (
+        page.locator(
+            "#mc-volume-details svg.mc-chart, #mc-volume-details .mc-chart-figure svg"
+        ).count()
+        == 1
+    )
     # A wrong value in one row is reported beside that row's field, and only there.
     page.fill(control("volume", f"entries.{last}.sets"), "lots")
-    bad = cpython_run("volume", {**default_payload("volume"),
-                                 "entries": [*entries[:-1], {**entries[-1], "sets": "lots"}]})
+    bad = cpython_run(
+        "volume",
+        {**default_payload("volume"), "entries": [*entries[:-1], {**entries[-1], "sets": "lots"}]},
+    )
     assert not bad["ok"] and list(bad["errors"]) == [f"entries.{last}.sets"]
     message = page.locator(error_for("volume", f"entries.{last}.sets"))
     message.wait_for(state="visible")
@@ -127,12 +143,16 @@ def test_bad_input_shows_the_field_message_and_recovers(visit: Visit) -> None:
     assert error.text_content() == expected["errors"]["weight"]
     assert page.get_attribute("#mc-protein-weight", "aria-invalid") == "true"
     assert "mc-protein-weight-error" in page.get_attribute("#mc-protein-weight", "aria-describedby")
-    assert page.get_attribute(f"#mc-protein .mc-status", "data-state") == "invalid"
-    assert page.evaluate(READ_ANSWER, "protein") == before  # the last good answer stays, marked out of date
+    assert page.get_attribute("#mc-protein .mc-status", "data-state") == "invalid"
+    assert (
+        page.evaluate(READ_ANSWER, "protein") == before
+    )  # the last good answer stays, marked out of date
     # Nothing else on the page broke: other fields still answer once the weight is fixed.
     page.fill("#mc-protein-weight", "64")
     page.select_option("#mc-protein-goal", "maintain")
-    expected = cpython_run("protein", {**default_payload("protein"), "weight": "64", "goal": "maintain"})
+    expected = cpython_run(
+        "protein", {**default_payload("protein"), "weight": "64", "goal": "maintain"}
+    )
     wait_for_answer(visit, "protein", expected["display"])
     assert error.is_hidden()
     assert page.get_attribute("#mc-protein-weight", "aria-invalid") is None
@@ -145,15 +165,25 @@ def test_unit_switch_converts_the_value_shown(visit: Visit) -> None:
     visit.wait_ready("protein")
     page.fill("#mc-protein-weight", "80")
     page.select_option("#mc-protein-weight_unit", "lb")
-    page.wait_for_function("document.querySelector('#mc-protein-weight').value === '176.4'", timeout=10_000)
-    in_kg = cpython_run("protein", {**default_payload("protein"), "weight": "80", "weight_unit": "kg"})
-    in_lb = cpython_run("protein", {**default_payload("protein"), "weight": "176.4", "weight_unit": "lb"})
+    page.wait_for_function(
+        "document.querySelector('#mc-protein-weight').value === '176.4'", timeout=10_000
+    )
+    in_kg = cpython_run(
+        "protein", {**default_payload("protein"), "weight": "80", "weight_unit": "kg"}
+    )
+    in_lb = cpython_run(
+        "protein", {**default_payload("protein"), "weight": "176.4", "weight_unit": "lb"}
+    )
     wait_for_answer(visit, "protein", in_lb["display"])
-    assert in_lb["result"]["daily_grams"]["target"] == pytest.approx(in_kg["result"]["daily_grams"]["target"], abs=1)
+    assert in_lb["result"]["daily_grams"]["target"] == pytest.approx(
+        in_kg["result"]["daily_grams"]["target"], abs=1
+    )
     visit.assert_clean()
 
 
-def test_the_address_keeps_the_inputs_and_restores_them(visit: Visit, browser: object, site_url: str) -> None:
+def test_the_address_keeps_the_inputs_and_restores_them(
+    visit: Visit, browser: object, site_url: str
+) -> None:
     page = visit.page
     visit.goto("calculators/energy/")
     visit.wait_ready("energy")
@@ -161,7 +191,9 @@ def test_the_address_keeps_the_inputs_and_restores_them(visit: Visit, browser: o
     expected = cpython_run("energy", {**default_payload("energy"), **TYPED["energy"]})
     wait_for_answer(visit, "energy", expected["display"])
     address = urlsplit(page.url)
-    assert address.query == "", "a reader's values must never be in the part of the address servers see"
+    assert address.query == "", (
+        "a reader's values must never be in the part of the address servers see"
+    )
     state = parse_qs(address.fragment)
     for field, value in TYPED["energy"].items():
         assert state[field] == [value]
@@ -183,12 +215,16 @@ def test_the_address_keeps_the_inputs_and_restores_them(visit: Visit, browser: o
 @pytest.mark.parametrize("separator", ["#", "?"])
 def test_volume_rows_round_trip_through_the_address(visit: Visit, separator: str) -> None:
     """Rows open from the fragment, and from an old ?query link, which moves into the fragment."""
-    entries = [{"exercise": "hip_thrust", "sets": "4", "sessions": "2"},
-               {"exercise": "bulgarian_split_squat", "sets": "3", "sessions": "2"}]
+    entries = [
+        {"exercise": "hip_thrust", "sets": "4", "sessions": "2"},
+        {"exercise": "bulgarian_split_squat", "sets": "3", "sessions": "2"},
+    ]
     state = "&".join(f"{k}={v}" for row in entries for k, v in row.items())
     visit.goto(f"calculators/volume/{separator}{state}")
     assert visit.page.locator(".mc-entry").count() == 2
-    assert visit.page.input_value(control("volume", "entries.1.exercise")) == "bulgarian_split_squat"
+    assert (
+        visit.page.input_value(control("volume", "entries.1.exercise")) == "bulgarian_split_squat"
+    )
     assert urlsplit(visit.page.url).query == "" and urlsplit(visit.page.url).fragment == state
     visit.wait_ready("volume")
     expected = cpython_run("volume", {**default_payload("volume"), "entries": entries})
@@ -211,7 +247,9 @@ READ_TREE = """selector => {
 
 
 @pytest.mark.parametrize("name", ["protein", "energy", "volume"])
-def test_the_live_answer_is_the_prerendered_answer_element_by_element(visit: Visit, name: str) -> None:
+def test_the_live_answer_is_the_prerendered_answer_element_by_element(
+    visit: Visit, name: str
+) -> None:
     """The build and the browser render answers with the same code: for the same inputs the
     answer Python gives in the page equals, node for node, the one the page was built with."""
     selector = f"#mc-{name}-answer, #mc-{name}-details"
@@ -235,8 +273,14 @@ def test_moving_between_calculators_reuses_one_worker(visit: Visit) -> None:
     visit.wait_ready("energy")
     assert page.evaluate("window.__sameDocument") is True, "instant navigation reloaded the page"
     fill(visit, "energy", TYPED["energy"])
-    wait_for_answer(visit, "energy", cpython_run("energy", {**default_payload("energy"), **TYPED["energy"]})["display"])
-    assert [url for url in visit.workers if "calculator-worker" in url] == [visit.base_url + "assets/javascripts/calculator-worker.mjs"]
+    wait_for_answer(
+        visit,
+        "energy",
+        cpython_run("energy", {**default_payload("energy"), **TYPED["energy"]})["display"],
+    )
+    assert [url for url in visit.workers if "calculator-worker" in url] == [
+        visit.base_url + "assets/javascripts/calculator-worker.mjs"
+    ]
     assert sum(url.endswith("pyodide.asm.wasm") for url in visit.requests) == 1
     visit.assert_clean()
 
@@ -301,16 +345,26 @@ def test_keyboard_alone_fills_a_form_and_reaches_the_answer(visit: Visit) -> Non
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_PAGES = ["", "causes/too-little-protein/", "exercises/hip-thrust-and-glute-bridge/", "red-flags/",
-             "calculators/protein/", "calculators/energy/", "calculators/volume/"]
+AXE_PAGES = [
+    "",
+    "causes/too-little-protein/",
+    "exercises/hip-thrust-and-glute-bridge/",
+    "red-flags/",
+    "calculators/protein/",
+    "calculators/energy/",
+    "calculators/volume/",
+]
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_axe_finds_no_serious_or_critical_violation(browser: object, site_url: str, scheme: str) -> None:
+def test_axe_finds_no_serious_or_critical_violation(
+    browser: object, site_url: str, scheme: str
+) -> None:
     assert AXE.exists(), "axe-core is missing: run `make node`"
     # axe is injected as a script, which the site's own policy rightly forbids: bypass it here only.
-    visit = open_visit(browser, site_url, bypass_csp=True,
-                       color_scheme="dark" if scheme == "slate" else "light")
+    visit = open_visit(
+        browser, site_url, bypass_csp=True, color_scheme="dark" if scheme == "slate" else "light"
+    )
     try:
         failures = {}
         for path in AXE_PAGES:
@@ -322,7 +376,8 @@ def test_axe_finds_no_serious_or_critical_violation(browser: object, site_url: s
             result = visit.page.evaluate(
                 "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations"
                 ".filter(v => ['serious', 'critical'].includes(v.impact))"
-                ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))")
+                ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))"
+            )
             if result:
                 failures[path or "/"] = result
         assert failures == {}
@@ -330,11 +385,48 @@ def test_axe_finds_no_serious_or_critical_violation(browser: object, site_url: s
         visit.page.context.close()
 
 
-def test_every_page_loads_without_console_errors_or_foreign_requests(visit: Visit, build: object) -> None:
-    pages = sorted(p.parent.relative_to(build.site_dir).as_posix() for p in build.site_dir.rglob("index.html"))
+def test_every_page_loads_without_console_errors_or_foreign_requests(
+    visit: Visit, build: object
+) -> None:
+    pages = sorted(
+        p.parent.relative_to(build.site_dir).as_posix() for p in build.site_dir.rglob("index.html")
+    )
     assert len(pages) >= 30
     for path in pages:
         visit.goto("" if path == "." else f"{path}/")
         visit.page.wait_for_load_state("load")
     visit.page.wait_for_timeout(500)
+    visit.assert_clean()
+
+
+def test_a_readers_values_never_leave_in_an_address_or_header(visit: Visit) -> None:
+    """Typed values stay in the fragment: no request the page makes (navigation, reload, assets,
+    the worker, instant navigation) carries them in its URL or any header, Referer included."""
+    sent: list[str] = []
+    visit.page.on("request", lambda request: sent.append(f"{request.url} {request.all_headers()}"))
+    visit.goto("calculators/protein/")
+    visit.wait_ready("protein")
+    fill(visit, "protein", {"weight": "83.7", "age": "47", "body_fat_percent": "23.9"})
+    visit.page.wait_for_function("() => location.hash.includes('23.9')")
+    visit.page.reload()
+    visit.wait_ready("protein")
+    assert visit.page.input_value("#mc-protein-weight") == "83.7"
+    visit.page.locator("a.md-nav__link[href$='/calculators/energy/']:visible").first.click()
+    visit.wait_ready("energy")
+    visit.page.wait_for_timeout(300)
+    assert len(sent) > 10
+    leaks = [line for line in sent if any(value in line for value in ("83.7", "23.9", "age=47"))]
+    assert leaks == []
+    visit.assert_clean()
+
+
+def test_a_missing_page_at_any_depth_still_runs_the_sites_scripts(visit: Visit) -> None:
+    """The 404 page is served at the missing address's depth; its moved inline scripts and
+    Material's must still load, so search and the colour toggle keep working."""
+    response = visit.page.goto(visit.base_url + "a/b/c/missing/")
+    assert response is not None and response.status == 404
+    assert visit.page.evaluate("typeof __md_get") == "function"
+    visit.page.wait_for_load_state("load")
+    # The one expected console error is the 404 of the missing page itself.
+    visit.console_errors = [e for e in visit.console_errors if "404" not in e]
     visit.assert_clean()

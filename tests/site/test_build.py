@@ -10,6 +10,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,7 +20,8 @@ from support.site import ROOT, Build
 
 MARKER = re.compile(r"^<!--\s*calculator:\s*([a-z_]+)\s*-->\s*$", re.M)
 CALCULATOR_PAGES = {
-    name: page for page in (ROOT / "docs").rglob("*.md")
+    name: page
+    for page in (ROOT / "docs").rglob("*.md")
     for name in MARKER.findall(page.read_text(encoding="utf-8"))
 }
 
@@ -43,10 +45,24 @@ NAMESPACES = ("http://www.w3.org/",)
 class ResourceCollector(HTMLParser):
     """Collects every URL an HTML page makes the browser load, and its inline scripts."""
 
-    LOADING = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-               ("iframe", "src"), ("embed", "src"), ("object", "data"), ("video", "src"), ("video", "poster"),
-               ("audio", "src"), ("track", "src"), ("form", "action"), ("image", "href"), ("use", "href"),
-               ("input", "src")}
+    LOADING: ClassVar[set[tuple[str, str]]] = {
+        ("script", "src"),
+        ("img", "src"),
+        ("img", "srcset"),
+        ("source", "src"),
+        ("source", "srcset"),
+        ("iframe", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("video", "src"),
+        ("video", "poster"),
+        ("audio", "src"),
+        ("track", "src"),
+        ("form", "action"),
+        ("image", "href"),
+        ("use", "href"),
+        ("input", "src"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,12 +75,21 @@ class ResourceCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         for name, value in attrs:
-            if value and ((tag, name) in self.LOADING or (tag, name.split(":")[-1]) in self.LOADING):
-                self.urls += [part.strip().split(" ")[0] for part in value.split(",")] if "srcset" in name else [value]
+            if value and (
+                (tag, name) in self.LOADING or (tag, name.split(":")[-1]) in self.LOADING
+            ):
+                self.urls += (
+                    [part.strip().split(" ")[0] for part in value.split(",")]
+                    if "srcset" in name
+                    else [value]
+                )
         rel = set((attributes.get("rel") or "").lower().split())
         if tag == "link" and attributes.get("href") and not rel & {"canonical", "alternate"}:
             self.urls.append(attributes["href"])  # stylesheets, icons, preloads: all loaded
-        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "content-security-policy":
+        if (
+            tag == "meta"
+            and (attributes.get("http-equiv") or "").lower() == "content-security-policy"
+        ):
             self.csp.append(attributes.get("content") or "")
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             self.urls.append((attributes.get("content") or "").partition("url=")[2])
@@ -74,9 +99,14 @@ class ResourceCollector(HTMLParser):
             self._script = attributes
 
     def handle_data(self, data: str) -> None:
-        if self._script is not None and not self._script.get("src") and data.strip():
-            if (self._script.get("type") or "text/javascript") != "application/json":
-                self.inline_scripts.append(data[:80])
+        script = self._script
+        if (
+            script is not None
+            and not script.get("src")
+            and data.strip()
+            and (script.get("type") or "text/javascript") != "application/json"
+        ):
+            self.inline_scripts.append(data[:80])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
@@ -123,7 +153,9 @@ def test_marker_became_a_form_with_the_prerendered_answer(build: Build, name: st
         assert f"<dd>{escape(fact['value'])}</dd>" in html
     # Every visible control has a label, and every error slot is wired to its control.
     for control_id in re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', html):
-        assert f'for="{control_id}"' in html or re.search(rf'id="{control_id}"[^>]*aria-label=', html), control_id
+        assert f'for="{control_id}"' in html or re.search(
+            rf'id="{control_id}"[^>]*aria-label=', html
+        ), control_id
     for described in re.findall(r'aria-describedby="([^"]+)"', html):
         for target in described.split():
             assert f'id="{target}"' in html, target
@@ -143,7 +175,9 @@ def test_stylesheets_load_nothing_from_another_origin_or_data_urls(build: Build)
     offenders = []
     for sheet in build.site_dir.rglob("*.css"):
         css = sheet.read_text(encoding="utf-8")
-        for url in re.findall(r"""url\(\s*["']?([^"')]+)""", css) + re.findall(r"""@import\s+["']([^"']+)""", css):
+        for url in re.findall(r"""url\(\s*["']?([^"')]+)""", css) + re.findall(
+            r"""@import\s+["']([^"']+)""", css
+        ):
             if urlsplit(url).scheme or url.startswith("//"):
                 offenders.append(f"{sheet.relative_to(build.site_dir)}: {url[:60]}")
     assert offenders == []
@@ -159,7 +193,11 @@ def scripts_the_site_loads(site_dir: Path) -> set[Path]:
         for url in parse(page).urls:
             path = url.split("?")[0]
             if path.endswith((".js", ".mjs")):  # 404.html is served at any depth: root-absolute
-                scripts.add((site_dir / path.lstrip("/")) if path.startswith("/") else (page.parent / path).resolve())
+                scripts.add(
+                    (site_dir / path.lstrip("/"))
+                    if path.startswith("/")
+                    else (page.parent / path).resolve()
+                )
     return scripts
 
 
@@ -168,11 +206,16 @@ def test_scripts_name_no_other_origin_except_known_dormant_paths(build: Build) -
     loaded = scripts_the_site_loads(build.site_dir)
     assert len(loaded) >= 8 and all(p.exists() for p in loaded)
     for script in loaded:
-        for url in re.findall(r"https?://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+", script.read_text(encoding="utf-8")):
+        for url in re.findall(
+            r"https?://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+", script.read_text(encoding="utf-8")
+        ):
             if not url.startswith(NAMESPACES):
                 found.setdefault(url, script.name)
-    unknown = {url: where for url, where in found.items()
-               if not any(url.startswith(known) for known in KNOWN_DORMANT_URLS)}
+    unknown = {
+        url: where
+        for url, where in found.items()
+        if not any(url.startswith(known) for known in KNOWN_DORMANT_URLS)
+    }
     assert unknown == {}
     own = [p for p in build.site_dir.rglob("*.mjs") if p.parent.name == "javascripts"]
     assert own and all("http" not in p.read_text(encoding="utf-8") for p in own)
@@ -189,7 +232,10 @@ def test_no_inline_scripts_and_the_policy_on_every_page(build: Build) -> None:
 
 
 def test_every_image_has_alt_text(build: Build) -> None:
-    missing = {str(p.relative_to(build.site_dir)): parse(p).images_without_alt for p in html_pages(build.site_dir)}
+    missing = {
+        str(p.relative_to(build.site_dir)): parse(p).images_without_alt
+        for p in html_pages(build.site_dir)
+    }
     assert {page: images for page, images in missing.items() if images} == {}
 
 
@@ -201,20 +247,36 @@ def test_runtime_files_match_the_npm_lock_and_the_wheel_matches_its_lockfile(bui
     version_dir = runtime_dir / manifest["pyodide_version"]
     shipped = sorted(p.name for p in version_dir.iterdir())
     wheel = version_dir / Path(manifest["wheel"]).name
-    assert shipped == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                              "pyodide-lock.json", wheel.name])
+    assert shipped == sorted(
+        [
+            "pyodide.mjs",
+            "pyodide.asm.mjs",
+            "pyodide.asm.wasm",
+            "python_stdlib.zip",
+            "pyodide-lock.json",
+            wheel.name,
+        ]
+    )
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
-        assert (version_dir / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes(), name
+        assert (version_dir / name).read_bytes() == (
+            ROOT / "node_modules" / "pyodide" / name
+        ).read_bytes(), name
     site_lock = json.loads((version_dir / "pyodide-lock.json").read_text())
     assert list(site_lock["packages"]) == ["musclecalc"]
     entry = site_lock["packages"]["musclecalc"]
     assert entry["file_name"] == wheel.name
-    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest() == manifest["wheel_sha256"]
+    assert (
+        entry["sha256"]
+        == hashlib.sha256(wheel.read_bytes()).hexdigest()
+        == manifest["wheel_sha256"]
+    )
     assert wheel.name.endswith("-py3-none-any.whl")
 
 
 def test_no_runtime_file_or_wheel_is_tracked_by_git() -> None:
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     assert not re.search(r"\.(whl|wasm)$|pyodide\.asm|python_stdlib\.zip", tracked, re.M)
 
 
@@ -224,9 +286,17 @@ def _build_pages(tmp_path: Path, markdown: str) -> subprocess.CompletedProcess[s
     docs.mkdir()
     (docs / "index.md").write_text(markdown, encoding="utf-8")
     hook = ROOT / "scripts" / "hooks" / "calculator_forms.py"
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Marker test\nhooks:\n  - {hook}\n", encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Marker test\nhooks:\n  - {hook}\n", encoding="utf-8"
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 def test_an_unknown_calculator_fails_the_build(tmp_path: Path) -> None:
@@ -244,4 +314,6 @@ def test_a_malformed_marker_fails_the_build(tmp_path: Path) -> None:
 def test_a_known_marker_builds(tmp_path: Path) -> None:
     done = _build_pages(tmp_path, "# Page\n\n<!-- calculator: protein -->\n")
     assert done.returncode == 0, done.stderr
-    assert 'data-calculator="protein"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'data-calculator="protein"' in (tmp_path / "site" / "index.html").read_text(
+        encoding="utf-8"
+    )
