@@ -76,10 +76,22 @@ def _checklist_help(checklist: ChecklistField) -> str:
     return f"{checklist.label}: any of, separated by commas: {options}. {checklist.help}"
 
 
+def _entry_metavar(entries: EntriesField) -> str:
+    """One row's option value, named from the row's fields: EXERCISE:SETS:SESSIONS."""
+    return ":".join(sub.name.upper() for sub in entries.fields)
+
+
+def _entry_example(entries: EntriesField) -> str:
+    """The first default row written as an option value, such as hip_thrust:3:2."""
+    row = entries.default[0] if entries.default else {}
+    return ":".join(str(row.get(sub.name, sub.default)) for sub in entries.fields)
+
+
 def _entries_help(entries: EntriesField) -> str:
+    labels = ", ".join(sub.label.lower() for sub in entries.fields)
     return (
-        f"{entries.label}: one exercise as EXERCISE:SETS:SESSIONS (hard sets per session, "
-        f"sessions a week), e.g. hip_thrust:3:2. Repeat for each exercise, "
+        f"{entries.label}: one {entries.item_noun} as {_entry_metavar(entries)} ({labels}), "
+        f"e.g. {_entry_example(entries)}. Repeat for each {entries.item_noun}, "
         f"{entries.min_items}-{entries.max_items} in all."
     )
 
@@ -157,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "--entry",
                     dest="entries",
                     action="append",
-                    metavar="EXERCISE:SETS:SESSIONS",
+                    metavar=_entry_metavar(f),
                     help=help_text,
                 )
             elif isinstance(f, ChoiceField | UnitField):
@@ -192,15 +204,16 @@ def _payload(form: Form, args: argparse.Namespace) -> tuple[dict[str, Any], dict
     for f in form.fields:
         if isinstance(f, EntriesField):
             rows = []
+            names = [sub.name for sub in f.fields]
             for index, text in enumerate(args.entries or []):
                 parts = text.split(":")
-                if len(parts) != 3:
+                if len(parts) != len(names):
                     errors[f"{f.name}.{index}"] = (
-                        f"Write each entry as EXERCISE:SETS:SESSIONS, such as hip_thrust:3:2, "
+                        f"Write each entry as {_entry_metavar(f)}, such as {_entry_example(f)}, "
                         f'not "{text}".'
                     )
                     continue
-                rows.append(dict(zip(("exercise", "sets", "sessions"), parts, strict=True)))
+                rows.append(dict(zip(names, parts, strict=True)))
             if args.entries:
                 payload[f.name] = rows
         elif isinstance(f, ChecklistField):
