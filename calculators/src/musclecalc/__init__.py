@@ -14,6 +14,7 @@ Range(low=112, target=126, high=154)
 
 from __future__ import annotations
 
+from . import _warning_signs as warning_signs
 from . import bridge
 from ._catalogue import CORE_MUSCLES, EXERCISES, MUSCLES, Exercise
 from ._energy import (
@@ -59,5 +60,6 @@ __all__ = [
     "katch_mcardle_bmr",
     "mifflin_st_jeor_bmr",
     "protein_needs",
+    "warning_signs",
     "weekly_volume",
 ]

@@ -91,9 +91,10 @@ _ALL: Final = (
         "saddle_numbness",
         "emergency",
         "Numbness around the bottom or genitals, or new bladder or bowel problems",
-        "numbness around your bottom, genitals or inner thighs (a \u201cnumb bum\u201d), or new "
-        "trouble peeing, holding urine or controlling your bowels, with back or buttock pain "
-        "or sciatica",
+        "numbness or pins and needles around your bottom, genitals or inner thighs that does "
+        "not go away when you stand up and move (a \u201cnumb bum\u201d that stays numb), or new "
+        "trouble starting to pee, holding urine or controlling your bowels, especially with "
+        "back pain, buttock pain or sciatica",
         "cauda equina syndrome",
     ),
     WarningSign(
@@ -116,17 +117,26 @@ _ALL: Final = (
     WarningSign(
         "breathing_or_swallowing",
         "emergency",
-        "Trouble breathing or swallowing",
+        "Trouble breathing or swallowing, or sudden severe weakness",
         "trouble breathing or swallowing, or sudden severe weakness such as not being able to "
         "stand up or lift your arms",
+        "a nerve or muscle emergency",
+    ),
+    WarningSign(
+        "both_legs",
+        "emergency",
+        "Sciatica in both legs, or numbness or weakness in both legs",
+        "sciatica in both legs at once, or numbness or weakness in both legs that is severe or "
+        "getting worse",
+        "a trapped nerve or cauda equina syndrome",
     ),
     # Urgent
     WarningSign(
         "statin_pain",
         "urgent",
         "Muscle pain, tenderness or weakness while taking a statin",
-        "muscle pain, tenderness or weakness you cannot explain while you take a statin (a "
-        "cholesterol medicine)",
+        "muscle pain, tenderness, weakness or cramps you cannot explain while you take a "
+        "statin (a cholesterol medicine)",
         "statin-related muscle damage",
     ),
     WarningSign(
@@ -152,14 +162,6 @@ _ALL: Final = (
         "of the hands",
         "myositis",
     ),
-    WarningSign(
-        "both_legs",
-        "urgent",
-        "Sciatica in both legs, or numbness or weakness in both legs",
-        "sciatica in both legs, or numbness or weakness in both legs that is severe or getting "
-        "worse",
-        "nerve compression in the lower back",
-    ),
     # Routine
     WarningSign(
         "twitching_cramps",
@@ -180,7 +182,7 @@ _ALL: Final = (
         "routine",
         "One arm, leg or buttock slowly getting thinner or weaker than the other",
         "one arm, leg or buttock slowly getting thinner or weaker than the other side (muscle "
-        "wasting or atrophy on one side)",
+        "wasting or atrophy on one side), with no training reason for it",
         "a nerve problem",
     ),
     WarningSign(
