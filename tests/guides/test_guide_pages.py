@@ -54,10 +54,13 @@ def test_there_are_enough_causes_and_exercises() -> None:
 
 
 @pytest.mark.parametrize("path", sorted(DOCS.rglob("*.md")), ids=ids(sorted(DOCS.rglob("*.md"))))
-def test_front_matter_has_a_description_and_a_reviewed_date(path: Path) -> None:
+def test_front_matter_has_a_description_and_a_review_due_date(path: Path) -> None:
     meta = front_matter(path)
     assert 20 <= len(str(meta.get("description", ""))) <= 200
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta.get("reviewed", "")))
+    assert '"' not in str(meta["description"]), "use typographic quotes in descriptions"
+    # "Last updated" comes from git; the next review is a date the maintainers commit to.
+    assert "reviewed" not in meta, "the hand-set reviewed: date is replaced by git dates and review_due"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta.get("review_due", "")))
     assert "being written" not in path.read_text(encoding="utf-8"), "still a stub"
 
 
@@ -133,13 +136,21 @@ def test_diagrams_are_self_contained_and_titled(svg: Path) -> None:
 
 
 def test_red_flags_has_three_levels_named_in_words() -> None:
+    from musclecalc import warning_signs
+
     text = (DOCS / "red-flags.md").read_text(encoding="utf-8")
-    levels = re.findall(r"^## (.+?) \{ #(immediate-action|urgent|non-urgent) \}", text, re.M)
-    assert [anchor for _, anchor in levels] == ["immediate-action", "urgent", "non-urgent"]
-    for heading, anchor in levels:
-        assert anchor.replace("-", " ").split()[0] in heading.lower()
+    levels = re.findall(r"^## (.+?) \{ #(\w[\w-]*) \}\n\n<!-- warning-signs: (\w+) -->$", text, re.M)
+    assert [anchor for _, anchor, _ in levels] == ["emergency", "urgent", "routine"]
+    for heading, anchor, marker in levels:
+        assert marker == anchor == warning_signs.LEVELS[anchor].anchor
+        assert anchor in heading.lower()
     for condition in ("thyroid", "myositis", "neurolog"):
         assert condition in text.lower()
+
+
+def test_no_page_links_to_the_old_red_flag_anchors() -> None:
+    for page in DOCS.rglob("*.md"):
+        assert not re.search(r"#(immediate-action|non-urgent)\b", page.read_text(encoding="utf-8")), page.name
 
 
 def test_every_cited_source_is_in_the_bibliography() -> None:
@@ -156,6 +167,59 @@ def test_every_cited_source_is_in_the_bibliography() -> None:
             if "doi.org" not in item:
                 address = re.search(r"\((https?://[^)\s]+)\)", item)
                 assert address and address.group(1) in bibliography, f"{page.name}: {item[:60]}"
+
+
+# An inline citation: "(Morton et al., 2018)", "(Schoenfeld, Ogborn & Krieger, 2017)", "Iraki et al.
+# (2019)", or a health-service page "(NHS, *Sciatica*)". Several may share brackets, split by ";".
+PAREN_GROUP = re.compile(r"\(([^()]*?(?:\b(?:19|20)\d{2}[a-z]?|\*[^*]+\*))\)")
+NARRATIVE = re.compile(r"\b([A-Z][\w'’-]+(?: et al\.| and [A-Z][\w'’-]+| & [A-Z][\w'’-]+)?) \(((?:19|20)\d{2})\)")
+
+
+def inline_citations(text: str) -> list[tuple[str, str]]:
+    """(first author or body, year or title) for every inline citation in a page's prose."""
+    prose = re.split(r"^## Sources\s*$", text, flags=re.M)[0]
+    prose = re.sub(r"\]\([^)]*\)", "]", prose)  # link targets are not citations
+    found = []
+    for group in PAREN_GROUP.findall(prose):
+        for part in group.split(";"):
+            part = part.strip()
+            year = re.search(r"\b((?:19|20)\d{2})[a-z]?$", part)
+            title = re.search(r"\*([^*]+)\*$", part)
+            author = re.match(r"(?:see |e\.g\. )?([A-Z][\w'’–-]+(?: [A-Z][\w'’-]+)*)", part)
+            if author and (year or title):
+                found.append((author.group(1), year.group(1) if year else title.group(1)))
+    for author, year in NARRATIVE.findall(prose):
+        found.append((author.split()[0], year))
+    return found
+
+
+CITING = sorted(p for p in DOCS.rglob("*.md") if sources_section(p.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", CITING, ids=ids(CITING))
+def test_every_inline_citation_is_in_the_pages_sources(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    sources = sources_section(text)
+    citations = inline_citations(text)
+    assert citations, "a page with sources cites none of them in its text"
+    missing = []
+    for author, when in citations:
+        items = [item for item in re.findall(r"^\s*\d+\.\s+(.+)$", sources, re.M) if author in item]
+        words = set(re.findall(r"\w+", when.lower()))  # a year, or a page title's words
+        if not any(words <= set(re.findall(r"\w+", item.lower())) for item in items):
+            missing.append(f"{author}, {when}")
+    assert missing == []
+
+
+def test_every_source_a_calculator_cites_is_in_the_bibliography() -> None:
+    from musclecalc import _sources
+
+    about = (DOCS / "about.md").read_text(encoding="utf-8")
+    bibliography = about[about.index("## Bibliography"):].lower()
+    cited = [v for v in vars(_sources).values() if isinstance(v, _sources.Source)]
+    assert len(cited) >= 8
+    for source in cited:
+        assert (source.doi or source.url or "?").lower() in bibliography, source.citation()
 
 
 READABLE = [*GUIDES, DOCS / "index.md", DOCS / "red-flags.md", DOCS / "about.md"]

@@ -6,6 +6,10 @@ never be an emergency on one page and a routine visit on another.
 
 The levels follow how the NHS, Mayo Clinic and MedlinePlus triage muscle weakness: act now
 (emergency number or emergency department), get advice today (urgent), or book a visit (routine).
+Each sign sits at the level those services give it, for example NHS advice on sciatica and cauda
+equina syndrome (emergency when it affects both legs, the bottom or the genitals, or the bladder
+or bowel), on statins (call 111 or a doctor straight away for unexplained muscle pain) and on
+sprains and strains (an urgent treatment centre after a crack or when you cannot bear weight).
 
 >>> SIGNS["saddle_numbness"].level
 'emergency'
@@ -64,9 +68,9 @@ LEVELS: Final[dict[str, Level]] = {
         "urgent",
         "Urgent: get medical advice today",
         "urgent",
-        "Get medical advice today: ask your GP practice for a same-day appointment or call "
-        "NHS 111 (UK); elsewhere, use an urgent care centre or a nurse advice line. If it gets "
-        "worse quickly, treat it as an emergency.",
+        "Get medical advice today: ask your GP practice for a same-day appointment, call NHS "
+        "111 or go to an urgent treatment centre (UK); elsewhere, use an urgent care centre or "
+        "a nurse advice line. If it gets worse quickly, treat it as an emergency.",
     ),
     "routine": Level(
         "routine",
@@ -162,6 +166,14 @@ _ALL: Final = (
         "of the hands",
         "myositis",
     ),
+    WarningSign(
+        "pop_or_snap",
+        "urgent",
+        "A pop or snap during a lift with sudden pain, or a limb you cannot use",
+        "a pop, snap or crack during a lift or jump with sudden sharp pain, swelling or "
+        "bruising, or a limb you cannot move or put weight on, or that looks out of shape",
+        "a torn muscle or tendon, or a broken bone",
+    ),
     # Routine
     WarningSign(
         "twitching_cramps",
@@ -245,6 +257,14 @@ _ALL: Final = (
         "muscles that keep shrinking after 8 to 12 weeks of fixing your training, food and "
         "sleep",
         "a medical cause",
+    ),
+    WarningSign(
+        "lasting_pain",
+        "routine",
+        "Joint or muscle pain that is not better after two weeks",
+        "pain in a joint or muscle that is not better after about 2 weeks of rest and easier "
+        "training, keeps coming back, or gets worse",
+        "an injury that needs checking",
     ),
 )
 
