@@ -11,6 +11,8 @@ and this hook replaces it with Markdown computed by `musclecalc`:
   `musclecalc.weekly_volume` gives, and a link that opens the week in the volume calculator.
 - `<!-- protein-table: 50 60 70 -->`: daily protein for each body weight (kg) and goal, from
   `musclecalc.protein_needs`.
+- `<!-- exercise-muscles: hip_thrust squat -->`: each exercise's prime movers (1 set) and helpers
+  (0.5 set), from the catalogue `musclecalc.EXERCISES` that the volume calculator counts with.
 
 It also checks each page's `review_due` date (front matter) and marks pages whose review is
 overdue. An unknown marker, a malformed one or a bad value fails the build, naming the page and
@@ -33,10 +35,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from musclecalc import warning_signs
 
-#: A marker: `<!-- name: arguments -->` alone on its line.
-MARKER = re.compile(r"^<!--[ \t]*(?P<name>[a-z]+(?:-[a-z]+)+)[ \t]*:(?P<args>[^\n]*?)-->[ \t]*$", re.M)
+#: A marker: `<!-- name: arguments -->` alone on its line (indented inside a tab or admonition).
+MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--[ \t]*(?P<name>[a-z]+(?:-[a-z]+)+)[ \t]*:(?P<args>[^\n]*?)-->[ \t]*$", re.M)
 #: Anything that starts like one of our markers, to catch a marker written wrongly.
-LOOSE_MARKER = re.compile(r"<!--\s*(?:warning[ _-]?signs?|volume[ _-]?weeks?|protein[ _-]?tables?)\b", re.I)
+LOOSE_MARKER = re.compile(
+    r"<!--\s*(?:warning[ _-]?signs?|volume[ _-]?weeks?|protein[ _-]?tables?|exercise[ _-]?muscles?)\b", re.I
+)
 VOLUME_PAGE = "calculators/volume.md"
 GOAL_NAMES = {"maintain": "Keep muscle", "build": "Build muscle", "cut": "Lose fat, keep muscle"}
 STATUS_WORDS = {"below": "below the range", "productive": "in the range", "high": "above the range"}
@@ -164,10 +168,32 @@ def render_protein_table(args: str, context: Context) -> str:
     return "\n".join(lines) + "\n"
 
 
+# -- exercise muscles ---------------------------------------------------------------------------
+
+
+def render_exercise_muscles(args: str, context: Context) -> str:
+    """A table of exercises with the muscles each one counts as prime mover and as helper."""
+    ids = args.split()
+    if not ids:
+        raise MarkerError("an exercise-muscles marker needs at least one exercise id")
+    lines = ["| Exercise | Prime movers (1 set) | Helpers (0.5 set) |", "| --- | --- | --- |"]
+    for exercise_id in ids:
+        if exercise_id not in musclecalc.EXERCISES:
+            raise MarkerError(f"unknown exercise {exercise_id!r}")
+        exercise = musclecalc.EXERCISES[exercise_id]
+
+        def names(muscles: tuple[str, ...]) -> str:
+            return ", ".join(musclecalc.MUSCLES[m].lower() for m in muscles) or "none"
+
+        lines.append(f"| {exercise.name} | {names(exercise.prime)} | {names(exercise.helpers)} |")
+    return "\n".join(lines) + "\n"
+
+
 RENDERERS: dict[str, Callable[[str, Context], str]] = {
     "warning-signs": render_warning_signs,
     "volume-week": render_volume_week,
     "protein-table": render_protein_table,
+    "exercise-muscles": render_exercise_muscles,
 }
 
 
@@ -186,9 +212,11 @@ def render_markers(markdown: str, context: Context, where: str) -> str:
             known = ", ".join(RENDERERS)
             raise PluginError(f"{where}:{line_of(match.start())}: unknown marker {name!r} (known: {known})")
         try:
-            return RENDERERS[name](match["args"], context)
+            figures = RENDERERS[name](match["args"], context)
         except MarkerError as error:
             raise PluginError(f"{where}:{line_of(match.start())}: {name} marker: {error}") from None
+        indent = match["indent"]
+        return "\n".join(indent + line if line else line for line in figures.rstrip("\n").split("\n"))
 
     rendered = MARKER.sub(render, markdown)
     leftover = LOOSE_MARKER.search(rendered)

@@ -100,7 +100,7 @@ def test_links_to_red_flags_use_a_level_anchor(path: Path) -> None:
 
 # -- weekly set totals --------------------------------------------------------------------------
 
-WEEK = re.compile(r"^<!-- volume-week: (.+?) -->$", re.M)
+WEEK = re.compile(r"^[ \t]*<!-- volume-week: (.+?) -->$", re.M)
 MUSCLE_WORDS = {"glutes": "glute", "quads": "quad", "hamstrings": "hamstring", "adductors": "adductor",
                 "calves": "cal(?:f|ves)"}
 NUMBER = r"(?<![\d.–-])(?<!to )(\d+(?:\.\d+)?)(?![\d.]| ?(?:to|–|-) ?\d)"

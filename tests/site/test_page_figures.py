@@ -99,6 +99,14 @@ def test_protein_table_matches_the_protein_calculator() -> None:
             assert cell == f"{grams.target} g ({grams.low}–{grams.high} g)"
 
 
+def test_exercise_muscles_come_from_the_catalogue() -> None:
+    out = render("<!-- exercise-muscles: hip_thrust hip_abduction -->\n")
+    rows = table_rows(out, "Exercise")
+    thrust, abduction = musclecalc.EXERCISES["hip_thrust"], musclecalc.EXERCISES["hip_abduction"]
+    assert rows[0] == [thrust.name, "glutes", ", ".join(musclecalc.MUSCLES[m].lower() for m in thrust.helpers)]
+    assert rows[1] == [abduction.name, "glutes", "none"]
+
+
 # -- errors -------------------------------------------------------------------------------------
 
 
@@ -113,6 +121,7 @@ def test_protein_table_matches_the_protein_calculator() -> None:
         ("<!-- protein-table: 70 heavy -->\n", "'heavy' is not a body weight"),
         ("<!-- protein-table: 10 -->\n", "rejects 10 kg"),
         ("<!-- sample-week: hip_thrust:3:2 -->\n", "unknown marker 'sample-week'"),
+        ("<!-- exercise-muscles: moonwalk -->\n", "unknown exercise 'moonwalk'"),
         ("Text <!-- volume-week: hip_thrust:3:2 --> in a sentence\n", "page.md:1: malformed marker"),
         ("<!--warning signs: emergency-->\n", "malformed marker"),
     ],
@@ -120,6 +129,13 @@ def test_protein_table_matches_the_protein_calculator() -> None:
 def test_bad_markers_fail_with_the_page_and_line(markdown: str, message: str) -> None:
     with pytest.raises(PluginError, match=re.escape(message)):
         render(markdown)
+
+
+def test_an_indented_marker_renders_indented() -> None:
+    out = render('=== "Tab"\n\n    <!-- volume-week: hip_thrust:3:2 -->\n\n    After\n')
+    lines = out.split("\n")
+    assert lines[2].startswith("    | Exercise |")
+    assert all(line.startswith("    ") or not line for line in lines[2:])
 
 
 def test_other_comments_and_calculator_markers_are_left_alone() -> None:
