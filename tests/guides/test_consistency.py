@@ -183,6 +183,17 @@ def test_the_protein_story_names_the_calculators_target() -> None:
             assert float(claim) == build.target, path.name
 
 
+def test_the_protein_method_table_states_the_calculators_bands() -> None:
+    """docs/calculators/protein.md explains each goal's band; it must be the band the code uses."""
+    text = (DOCS / "calculators" / "protein.md").read_text(encoding="utf-8")
+    goals = {"Keep the muscle you have": "maintain", "Build muscle": "build", "Lose fat": "cut"}
+    for label, goal in goals.items():
+        row = re.search(rf"^\| {label} \| ([\d.]+)–([\d.]+) g/kg of body weight \| ([\d.]+) g/kg \|", text, re.M)
+        assert row, label
+        band = musclecalc.protein_needs(70, goal).grams_per_kg
+        assert tuple(float(x) for x in row.groups()) == (band.low, band.high, band.target), label
+
+
 # -- sample weeks -------------------------------------------------------------------------------
 
 
