@@ -11,6 +11,8 @@ and this hook replaces it with Markdown computed by `musclecalc`:
   `musclecalc.weekly_volume` gives, and a link that opens the week in the volume calculator.
 - `<!-- protein-table: 50 60 70 -->`: daily protein for each body weight (kg) and goal, from
   `musclecalc.protein_needs`.
+- `<!-- corrections-route: here -->`: the corrections address a self-hoster sets in `mkdocs.yml`
+  (`extra.corrections`), or a sentence saying that none is set up.
 - `<!-- exercise-muscles: hip_thrust squat -->`: each exercise's prime movers (1 set) and helpers
   (0.5 set), from the catalogue `musclecalc.EXERCISES` that the volume calculator counts with.
 
@@ -57,6 +59,8 @@ class Context:
 
     page_url: str
     volume_url: str
+    corrections_label: str = ""
+    corrections_url: str = ""
 
 
 # -- warning signs ------------------------------------------------------------------------------
@@ -189,11 +193,25 @@ def render_exercise_muscles(args: str, context: Context) -> str:
     return "\n".join(lines) + "\n"
 
 
+# -- corrections route --------------------------------------------------------------------------
+
+
+def render_corrections_route(args: str, context: Context) -> str:
+    """Where to report a mistake on this copy of the site."""
+    if args.strip() != "here":
+        raise MarkerError("write the corrections marker as <!-- corrections-route: here -->")
+    if context.corrections_url:
+        label = context.corrections_label or "Report a mistake"
+        return f'To report a mistake on this copy of the site: <a href="{escape(context.corrections_url)}">{escape(label)}</a>.\n'
+    return "Whoever runs this copy of the site has not set up a corrections address yet.\n"
+
+
 RENDERERS: dict[str, Callable[[str, Context], str]] = {
     "warning-signs": render_warning_signs,
     "volume-week": render_volume_week,
     "protein-table": render_protein_table,
     "exercise-muscles": render_exercise_muscles,
+    "corrections-route": render_corrections_route,
 }
 
 
@@ -249,6 +267,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     volume = files.get_file_from_path(VOLUME_PAGE)
     if volume is None:
         raise PluginError(f"{where}: the volume calculator page {VOLUME_PAGE} is missing")
-    context = Context(page.url, get_relative_url(volume.url, page.url))
+    corrections = config.extra.get("corrections") or {}
+    context = Context(
+        page.url,
+        get_relative_url(volume.url, page.url),
+        str(corrections.get("label") or ""),
+        str(corrections.get("url") or ""),
+    )
     return render_markers(markdown, context, where)
 

@@ -107,6 +107,13 @@ def test_exercise_muscles_come_from_the_catalogue() -> None:
     assert rows[1] == [abduction.name, "glutes", "none"]
 
 
+def test_corrections_route_shows_the_configured_address_or_says_there_is_none() -> None:
+    assert "has not set up a corrections address" in render("<!-- corrections-route: here -->\n")
+    context = page_figures.Context("about/", "../calculators/volume/", "Open an issue", "https://example.org/issues?a=1&b=2")
+    out = page_figures.render_markers("<!-- corrections-route: here -->\n", context, "about.md")
+    assert '<a href="https://example.org/issues?a=1&amp;b=2">Open an issue</a>' in out
+
+
 # -- errors -------------------------------------------------------------------------------------
 
 
