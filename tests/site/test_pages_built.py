@@ -84,7 +84,7 @@ def test_footer_and_about_carry_the_corrections_route(build: Build) -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0].replace("!ENV", ""))
     url = config["extra"]["corrections"]["url"]
     for page in (build.site_dir / "index.html", build.site_dir / "about" / "index.html"):
-        footer = text_of(page.read_text(encoding="utf-8").split('class="md-footer-meta md-typeset mc-corrections"')[1])
+        footer = text_of(page.read_text(encoding="utf-8").split('class="mc-reviewed mc-corrections"')[1].split("</p>")[0])
         assert ("no corrections address" in footer) == (not url)
     about = text_of((build.site_dir / "about" / "index.html").read_text(encoding="utf-8"))
     assert ("has not set up a corrections address" in about) == (not url)
