@@ -35,8 +35,9 @@ json_scalars = (
 )
 json_values = st.recursive(
     json_scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -123,14 +124,17 @@ energy_payloads = _optional_keys(
     }
 )
 exercise_ids = st.sampled_from(sorted(EXERCISES))
-entry_rows = st.fixed_dictionaries(
-    {},
-    optional={
-        "exercise": exercise_ids | field_values,
-        "sets": st.integers(min_value=-2, max_value=25) | field_values,
-        "sessions": st.integers(min_value=-1, max_value=9) | field_values,
-    },
-) | json_scalars
+entry_rows = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "exercise": exercise_ids | field_values,
+            "sets": st.integers(min_value=-2, max_value=25) | field_values,
+            "sessions": st.integers(min_value=-1, max_value=9) | field_values,
+        },
+    )
+    | json_scalars
+)
 volume_payloads = _optional_keys(
     {
         "entries": st.lists(entry_rows, max_size=33) | field_values,

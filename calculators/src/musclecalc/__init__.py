@@ -14,6 +14,7 @@ Range(low=112, target=126, high=154)
 
 from __future__ import annotations
 
+from . import _warning_signs as warning_signs
 from . import bridge
 from ._calculator import Calculator
 from ._catalogue import CORE_MUSCLES, EXERCISES, MUSCLES, Exercise
@@ -61,5 +62,6 @@ __all__ = [
     "katch_mcardle_bmr",
     "mifflin_st_jeor_bmr",
     "protein_needs",
+    "warning_signs",
     "weekly_volume",
 ]

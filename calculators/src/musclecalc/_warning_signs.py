@@ -6,6 +6,10 @@ never be an emergency on one page and a routine visit on another.
 
 The levels follow how the NHS, Mayo Clinic and MedlinePlus triage muscle weakness: act now
 (emergency number or emergency department), get advice today (urgent), or book a visit (routine).
+Each sign sits at the level those services give it, for example NHS advice on sciatica and cauda
+equina syndrome (emergency when it affects both legs, the bottom or the genitals, or the bladder
+or bowel), on statins (call 111 or a doctor straight away for unexplained muscle pain) and on
+sprains and strains (an urgent treatment centre after a crack or when you cannot bear weight).
 
 >>> SIGNS["saddle_numbness"].level
 'emergency'
@@ -64,9 +68,9 @@ LEVELS: Final[dict[str, Level]] = {
         "urgent",
         "Urgent: get medical advice today",
         "urgent",
-        "Get medical advice today: ask your GP practice for a same-day appointment or call "
-        "NHS 111 (UK); elsewhere, use an urgent care centre or a nurse advice line. If it gets "
-        "worse quickly, treat it as an emergency.",
+        "Get medical advice today: ask your GP practice for a same-day appointment, call NHS "
+        "111 or go to an urgent treatment centre (UK); elsewhere, use an urgent care centre or "
+        "a nurse advice line. If it gets worse quickly, treat it as an emergency.",
     ),
     "routine": Level(
         "routine",
@@ -91,9 +95,10 @@ _ALL: Final = (
         "saddle_numbness",
         "emergency",
         "Numbness around the bottom or genitals, or new bladder or bowel problems",
-        "numbness around your bottom, genitals or inner thighs (a \u201cnumb bum\u201d), or new "
-        "trouble peeing, holding urine or controlling your bowels, with back or buttock pain "
-        "or sciatica",
+        "numbness or pins and needles around your bottom, genitals or inner thighs that does "
+        "not go away when you stand up and move (a \u201cnumb bum\u201d that stays numb), or new "
+        "trouble starting to pee, holding urine or controlling your bowels, especially with "
+        "back pain, buttock pain or sciatica",
         "cauda equina syndrome",
     ),
     WarningSign(
@@ -116,17 +121,26 @@ _ALL: Final = (
     WarningSign(
         "breathing_or_swallowing",
         "emergency",
-        "Trouble breathing or swallowing",
+        "Trouble breathing or swallowing, or sudden severe weakness",
         "trouble breathing or swallowing, or sudden severe weakness such as not being able to "
         "stand up or lift your arms",
+        "a nerve or muscle emergency",
+    ),
+    WarningSign(
+        "both_legs",
+        "emergency",
+        "Sciatica in both legs, or numbness or weakness in both legs",
+        "sciatica in both legs at once, or numbness or weakness in both legs that is severe or "
+        "getting worse",
+        "a trapped nerve or cauda equina syndrome",
     ),
     # Urgent
     WarningSign(
         "statin_pain",
         "urgent",
         "Muscle pain, tenderness or weakness while taking a statin",
-        "muscle pain, tenderness or weakness you cannot explain while you take a statin (a "
-        "cholesterol medicine)",
+        "muscle pain, tenderness, weakness or cramps you cannot explain while you take a "
+        "statin (a cholesterol medicine)",
         "statin-related muscle damage",
     ),
     WarningSign(
@@ -153,12 +167,12 @@ _ALL: Final = (
         "myositis",
     ),
     WarningSign(
-        "both_legs",
+        "pop_or_snap",
         "urgent",
-        "Sciatica in both legs, or numbness or weakness in both legs",
-        "sciatica in both legs, or numbness or weakness in both legs that is severe or getting "
-        "worse",
-        "nerve compression in the lower back",
+        "A pop or snap during a lift with sudden pain, or a limb you cannot use",
+        "a pop, snap or crack during a lift or jump with sudden sharp pain, swelling or "
+        "bruising, or a limb you cannot move or put weight on, or that looks out of shape",
+        "a torn muscle or tendon, or a broken bone",
     ),
     # Routine
     WarningSign(
@@ -180,7 +194,7 @@ _ALL: Final = (
         "routine",
         "One arm, leg or buttock slowly getting thinner or weaker than the other",
         "one arm, leg or buttock slowly getting thinner or weaker than the other side (muscle "
-        "wasting or atrophy on one side)",
+        "wasting or atrophy on one side), with no training reason for it",
         "a nerve problem",
     ),
     WarningSign(
@@ -240,9 +254,16 @@ _ALL: Final = (
         "no_improvement",
         "routine",
         "No change after several weeks of fixing training, food and sleep",
-        "muscles that keep shrinking after 8 to 12 weeks of fixing your training, food and "
-        "sleep",
+        "muscles that keep shrinking after 8 to 12 weeks of fixing your training, food and sleep",
         "a medical cause",
+    ),
+    WarningSign(
+        "lasting_pain",
+        "routine",
+        "Joint or muscle pain that is not better after two weeks",
+        "pain in a joint or muscle that is not better after about 2 weeks of rest and easier "
+        "training, keeps coming back, or gets worse",
+        "an injury that needs checking",
     ),
 )
 

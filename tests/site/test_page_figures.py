@@ -1,0 +1,202 @@
+"""The page_figures hook: markers become figures from musclecalc, bad markers fail the build."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+
+import page_figures  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+import musclecalc  # noqa: E402
+from musclecalc import warning_signs  # noqa: E402
+
+CONTEXT = page_figures.Context(page_url="exercises/programming/", volume_url="../../calculators/volume/")
+
+
+def render(markdown: str) -> str:
+    return page_figures.render_markers(markdown, CONTEXT, "page.md")
+
+
+# -- warning signs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level", list(warning_signs.LEVELS))
+def test_warning_signs_list_every_sign_of_the_level_and_its_action(level: str) -> None:
+    out = render(f"Intro\n\n<!-- warning-signs: {level} -->\n\nAfter\n")
+    assert warning_signs.LEVELS[level].action in out
+    listed = re.findall(r"^    - (.+)$", out, re.M)
+    assert listed == [sign.text for sign in warning_signs.signs_at(level)]
+    others = [s.text for s in warning_signs.SIGNS.values() if s.level != level]
+    assert not any(text in listed for text in others)
+    assert out.startswith("Intro\n\n!!! ") and out.endswith("\nAfter\n")
+
+
+# -- volume week --------------------------------------------------------------------------------
+
+
+def table_rows(markdown: str, first_header: str) -> list[list[str]]:
+    lines = markdown.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header} |"))
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def test_volume_week_rows_and_totals_come_from_the_calculator() -> None:
+    week = [("hip_thrust", 3, 2), ("squat", 3, 2), ("romanian_deadlift", 3, 2), ("leg_curl", 3, 1)]
+    out = render("<!-- volume-week: " + " ".join(f"{e}:{s}:{n}" for e, s, n in week) + " -->\n")
+    expected = musclecalc.weekly_volume(week)
+    rows = table_rows(out, "Exercise")
+    assert [r[0] for r in rows] == [musclecalc.EXERCISES[e].name for e, _, _ in week]
+    assert [r[2] for r in rows] == [str(s * n) for _, s, n in week]
+    muscles = {r[0]: r for r in table_rows(out, "Muscle")}
+    for muscle in expected.muscles:
+        if muscle.fractional_sets:
+            assert muscles[muscle.name][1] == f"{muscle.fractional_sets:g}"
+            assert muscles[muscle.name][2] == str(muscle.direct_sets)
+            assert muscles[muscle.name][3] == page_figures.STATUS_WORDS[muscle.status]
+
+
+def test_volume_week_shows_the_glutes_even_at_zero_and_half_sets_as_decimals() -> None:
+    out = render("<!-- volume-week: leg_press:3:1 -->\n")
+    muscles = {r[0]: r for r in table_rows(out, "Muscle")}
+    assert muscles["Glutes"][1:3] == ["1.5", "0"]  # a helper: 0.5 x 3
+    out = render("<!-- volume-week: leg_extension:2:1 -->\n")
+    assert {r[0]: r for r in table_rows(out, "Muscle")}["Glutes"][1] == "0"
+
+
+def test_volume_week_links_to_the_calculator_with_the_week_in_the_fragment() -> None:
+    out = render("<!-- volume-week: hip_thrust:3:2 squat:4:1 -->\n")
+    href = unescape(re.search(r'<a href="([^"]+)">Open this week in the volume calculator</a>', out).group(1))
+    assert href == ("../../calculators/volume/#exercise=hip_thrust&sets=3&sessions=2"
+                    "&exercise=squat&sets=4&sessions=1")
+
+
+# -- protein table ------------------------------------------------------------------------------
+
+
+def test_protein_table_matches_the_protein_calculator() -> None:
+    out = render("<!-- protein-table: 50 70 95.5 -->\n")
+    rows = table_rows(out, "Body weight")
+    assert [r[0].split(" kg")[0] for r in rows] == ["50", "70", "95.5"]
+    for row, weight in zip(rows, (50, 70, 95.5)):
+        for cell, goal in zip(row[1:], page_figures.GOAL_NAMES):
+            grams = musclecalc.protein_needs(weight, goal).daily_grams
+            assert cell == f"{grams.target} g ({grams.low}–{grams.high} g)"
+
+
+def test_exercise_muscles_come_from_the_catalogue() -> None:
+    out = render("<!-- exercise-muscles: hip_thrust hip_abduction -->\n")
+    rows = table_rows(out, "Exercise")
+    thrust, abduction = musclecalc.EXERCISES["hip_thrust"], musclecalc.EXERCISES["hip_abduction"]
+    assert rows[0] == [thrust.name, "glutes", ", ".join(musclecalc.MUSCLES[m].lower() for m in thrust.helpers)]
+    assert rows[1] == [abduction.name, "glutes", "none"]
+
+
+def test_corrections_route_shows_the_configured_address_or_says_there_is_none() -> None:
+    assert "has not set up a corrections address" in render("<!-- corrections-route: here -->\n")
+    context = page_figures.Context("about/", "../calculators/volume/", "Open an issue", "https://example.org/issues?a=1&b=2")
+    out = page_figures.render_markers("<!-- corrections-route: here -->\n", context, "about.md")
+    assert '<a href="https://example.org/issues?a=1&amp;b=2">Open an issue</a>' in out
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "message"),
+    [
+        ("<!-- warning-signs: later -->\n", "unknown warning-sign level 'later'"),
+        ("a\n<!-- volume-week: hip_thrust:3 -->\n", "page.md:2: volume-week marker: 'hip_thrust:3' is not written"),
+        ("<!-- volume-week: moonwalk:3:2 -->\n", "unknown exercise 'moonwalk'"),
+        ("<!-- volume-week: hip_thrust:99:2 -->\n", "rejects this week"),
+        ("<!-- volume-week: -->\n", "at least one"),
+        ("<!-- protein-table: 70 heavy -->\n", "'heavy' is not a body weight"),
+        ("<!-- protein-table: 10 -->\n", "rejects 10 kg"),
+        ("<!-- sample-week: hip_thrust:3:2 -->\n", "unknown marker 'sample-week'"),
+        ("<!-- exercise-muscles: moonwalk -->\n", "unknown exercise 'moonwalk'"),
+        ("Text <!-- volume-week: hip_thrust:3:2 --> in a sentence\n", "page.md:1: malformed marker"),
+        ("<!--warning signs: emergency-->\n", "malformed marker"),
+    ],
+)
+def test_bad_markers_fail_with_the_page_and_line(markdown: str, message: str) -> None:
+    with pytest.raises(PluginError, match=re.escape(message)):
+        render(markdown)
+
+
+def test_an_indented_marker_renders_indented() -> None:
+    out = render('=== "Tab"\n\n    <!-- volume-week: hip_thrust:3:2 -->\n\n    After\n')
+    lines = out.split("\n")
+    assert lines[2].startswith("    | Exercise |")
+    assert all(line.startswith("    ") or not line for line in lines[2:])
+
+
+def test_other_comments_and_calculator_markers_are_left_alone() -> None:
+    text = "<!-- a note for editors -->\n<!-- calculator: protein -->\n"
+    assert render(text) == text
+
+
+def test_review_due_must_be_a_date() -> None:
+    import datetime
+
+    assert page_figures.review_due({"review_due": datetime.date(2027, 1, 31)}, "p.md") == datetime.date(2027, 1, 31)
+    assert page_figures.review_due({"review_due": "2027-01-31"}, "p.md") == datetime.date(2027, 1, 31)
+    assert page_figures.review_due({}, "p.md") is None
+    with pytest.raises(PluginError, match="p.md: review_due 'soon'"):
+        page_figures.review_due({"review_due": "soon"}, "p.md")
+
+
+# -- a real build of a tiny project -------------------------------------------------------------
+
+
+def tiny_build(tmp_path: Path, page: str) -> subprocess.CompletedProcess[str]:
+    docs = tmp_path / "docs"
+    (docs / "calculators").mkdir(parents=True)
+    (docs / "calculators" / "volume.md").write_text("# Volume\n", encoding="utf-8")
+    (docs / "guide").mkdir()
+    (docs / "guide" / "page.md").write_text(page, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Tiny\nsite_url: http://127.0.0.1/\nstrict: true\n"
+        "theme:\n  name: material\n  font: false\n"
+        "markdown_extensions: [admonition, tables, attr_list]\n"
+        f"hooks:\n  - {ROOT / 'scripts' / 'hooks' / 'page_figures.py'}\n",
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def test_a_strict_build_renders_the_markers(tmp_path: Path) -> None:
+    page = ("---\nreview_due: 2099-01-31\n---\n# Page\n\n<!-- warning-signs: emergency -->\n\n"
+            "<!-- volume-week: hip_thrust:3:2 squat:3:2 -->\n\n<!-- protein-table: 70 -->\n")
+    done = tiny_build(tmp_path, page)
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "site" / "guide" / "page" / "index.html").read_text(encoding="utf-8")
+    assert 'class="admonition danger"' in html
+    assert "<table>" in html and "Open this week in the volume calculator" in html
+    assert 'href="../../calculators/volume/#exercise=hip_thrust&amp;sets=3&amp;sessions=2' in html
+    glutes = musclecalc.weekly_volume([("hip_thrust", 3, 2), ("squat", 3, 2)]).muscle("glutes")
+    assert f"<td>Glutes</td>\n<td>{glutes.fractional_sets:g}</td>" in html
+
+
+def test_a_strict_build_fails_on_a_bad_marker(tmp_path: Path) -> None:
+    done = tiny_build(tmp_path, "# Page\n\nText\n<!-- volume-week: hip_thrust:3:x -->\n")
+    assert done.returncode != 0
+    assert "guide/page.md:4: volume-week marker" in done.stderr
