@@ -109,7 +109,9 @@ def _details(display: Display) -> list[str]:
     table = display.table
     if table is not None:
         head = "".join(f'<th scope="col">{_text(c)}</th>' for c in table.columns)
-        lines.append(f'<div class="mc-table-wrap"><table class="mc-table"><caption>{_text(table.caption)}</caption>')
+        lines.append(
+            f'<div class="mc-table-wrap"><table class="mc-table"><caption>{_text(table.caption)}</caption>'
+        )
         lines.append(f"<thead><tr>{head}</tr></thead><tbody>")
         # Each cell names its column, so a phone can show a row as a small card of label: value.
         for first, *rest in table.rows:
