@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 import musclecalc
 from musclecalc import warning_signs
+from support.site import ROOT
 
 DOCS = ROOT / "docs"
 GUIDES = sorted(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, Build
+from support.site import ROOT, Build
 
 from musclecalc import warning_signs
 
