@@ -60,7 +60,7 @@ def default_payload(form: dict[str, Any]) -> dict[str, Any]:
         (
             "biceps",
             "{}",
-            'There is no calculator called "biceps". Choose protein, energy or volume.',
+            'There is no calculator called "biceps". Choose protein, energy, volume or checkup.',
         ),
         ("<script>", "{}", "There is no calculator with that name."),
         ("", "{}", "There is no calculator with that name."),
@@ -160,7 +160,7 @@ def test_choices_are_case_and_space_tolerant() -> None:
 
 def test_forms_lists_the_three_calculators_with_titles_and_summaries() -> None:
     forms = strict_loads(bridge.forms())
-    assert [f["name"] for f in forms["calculators"]] == ["protein", "energy", "volume"]
+    assert [f["name"] for f in forms["calculators"]] == ["protein", "energy", "volume", "checkup"]
     for form in forms["calculators"]:
         assert form["title"] and form["summary"].endswith(".")
         assert len({f["name"] for f in form["fields"]}) == len(form["fields"])

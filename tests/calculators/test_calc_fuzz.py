@@ -69,7 +69,7 @@ def check_reply(name: str, text: str) -> dict[str, Any]:
     return reply
 
 
-names = st.sampled_from(["protein", "energy", "volume"]) | st.text(max_size=10)
+names = st.sampled_from(["protein", "energy", "volume", "checkup"]) | st.text(max_size=10)
 
 
 @LEAN

@@ -11,15 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import page_figures
+from sitebuild.page_figures import MarkerError
 from support.site import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-
-import page_figures  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-
-import musclecalc  # noqa: E402
-from musclecalc import warning_signs  # noqa: E402
+import musclecalc
+from musclecalc import warning_signs
 
 CONTEXT = page_figures.Context(page_url="exercises/programming/", volume_url="../../calculators/volume/")
 
@@ -134,7 +131,7 @@ def test_corrections_route_shows_the_configured_address_or_says_there_is_none() 
     ],
 )
 def test_bad_markers_fail_with_the_page_and_line(markdown: str, message: str) -> None:
-    with pytest.raises(PluginError, match=re.escape(message)):
+    with pytest.raises(MarkerError, match=re.escape(message)):
         render(markdown)
 
 
@@ -156,7 +153,7 @@ def test_review_due_must_be_a_date() -> None:
     assert page_figures.review_due({"review_due": datetime.date(2027, 1, 31)}, "p.md") == datetime.date(2027, 1, 31)
     assert page_figures.review_due({"review_due": "2027-01-31"}, "p.md") == datetime.date(2027, 1, 31)
     assert page_figures.review_due({}, "p.md") is None
-    with pytest.raises(PluginError, match="p.md: review_due 'soon'"):
+    with pytest.raises(MarkerError, match="p.md: review_due 'soon'"):
         page_figures.review_due({"review_due": "soon"}, "p.md")
 
 

@@ -205,6 +205,11 @@ def form_payloads(draw: st.DrawFn, form: dict[str, Any]) -> tuple[dict[str, Any]
                 payload[name] = draw(st.integers(int(low), int(high) - 1))
                 continue
             payload[name] = _number(draw, low, high, step)
+        elif f["kind"] == "checklist":
+            codes = [c["value"] for c in f["choices"]]
+            ticked = draw(st.lists(st.sampled_from(codes), unique=True, max_size=len(codes)))
+            # As the page sends them (a list) or as the command line does (commas).
+            payload[name] = draw(st.sampled_from([ticked, ",".join(ticked)]))
         else:  # entries
             sub = {s["name"]: s for s in f["fields"]}
             row = st.fixed_dictionaries(

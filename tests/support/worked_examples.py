@@ -405,4 +405,297 @@ VOLUME = [
     ),
 ]
 
-ALL = PROTEIN + ENERGY + VOLUME
+# The self-check. ``extra["first"]`` is the cause that must come first (None: no cause at all),
+# ``extra["absent"]`` causes that must not be listed. Strength = 1 + how far past the threshold
+# (as a share of it), + 1 for each further piece of evidence; likely ranks before possible.
+CHECKUP = [
+    # ---- one example per cause that puts it first, and one that leaves it out
+    Worked(
+        "checkup-resistance-first",
+        "checkup",
+        {"weekly_hard_sets": "4"},
+        {"triage.level": "none"},  # 4 < 10 sets: likely, 1 + 6/10
+        extra={"first": "too-little-resistance-training", "likely": True},
+    ),
+    Worked(
+        "checkup-resistance-absent",
+        "checkup",
+        {"weekly_hard_sets": 12},
+        {"triage.level": "none"},  # 12 is inside 10-20
+        extra={"first": None, "absent": ["too-little-resistance-training"]},
+    ),
+    Worked(
+        "checkup-overload-first",
+        "checkup",
+        {"progression": "no"},
+        {},
+        extra={"first": "no-progressive-overload", "likely": True},
+    ),
+    Worked(
+        "checkup-overload-absent",
+        "checkup",
+        {"progression": "yes"},
+        {},
+        extra={"first": None, "absent": ["no-progressive-overload"]},
+    ),
+    Worked(
+        "checkup-same-routine-first",
+        "checkup",
+        {"same_exercises": "yes"},
+        {},
+        extra={"first": "same-routine", "likely": False},
+    ),
+    Worked(
+        "checkup-same-routine-absent",
+        "checkup",
+        {"same_exercises": "no"},
+        {},
+        extra={"first": None, "absent": ["same-routine"]},
+    ),
+    # 30 sets: junk 1 + 10/20 + 1 (no progress) = 2.5 beats overload's 1; both likely
+    Worked(
+        "checkup-junk-volume-first",
+        "checkup",
+        {"weekly_hard_sets": 30, "progression": "no"},
+        {},
+        extra={
+            "first": "junk-volume-and-overtraining",
+            "likely": True,
+            "order": ["junk-volume-and-overtraining", "no-progressive-overload"],
+        },
+    ),
+    Worked(
+        "checkup-junk-volume-absent",
+        "checkup",
+        {"weekly_hard_sets": 20},
+        {},
+        extra={"first": None, "absent": ["junk-volume-and-overtraining"]},
+    ),  # 20 is not > 20
+    # 72 g / 80 kg = 0.9 g/kg: under 1.4, so likely
+    Worked(
+        "checkup-protein-first",
+        "checkup",
+        {"weight": 80, "protein_grams": 72},
+        {},
+        extra={
+            "first": "too-little-protein",
+            "likely": True,
+            "reason": "You eat about 0.9 g of protein per kg a day (72 g at 80 kg)",
+        },
+    ),
+    Worked(
+        "checkup-protein-absent",
+        "checkup",
+        {"weight": 80, "protein_grams": 128},
+        {},
+        extra={"first": None, "absent": ["too-little-protein"]},
+    ),  # 128 / 80 = 1.6
+    Worked(
+        "checkup-protein-without-weight",
+        "checkup",
+        {"protein_grams": 50},
+        {},
+        extra={"first": None, "absent": ["too-little-protein"]},
+    ),  # no weight: no evidence
+    # 1.2 / 80 = 1.5 % a week, past 1 %
+    Worked(
+        "checkup-energy-first",
+        "checkup",
+        {"weight": 80, "weight_change_per_week": "-1.2"},
+        {},
+        extra={"first": "too-little-energy", "likely": True, "reason": "1.5 % of your body"},
+    ),
+    Worked(
+        "checkup-energy-absent",
+        "checkup",
+        {"weight": 80, "weight_change_per_week": 0.2},
+        {},
+        extra={"first": None, "absent": ["too-little-energy"]},
+    ),
+    # a loss with no weight is still a loss: possible, not likely
+    Worked(
+        "checkup-energy-loss-without-weight",
+        "checkup",
+        {"weight_change_per_week": -0.5},
+        {},
+        extra={"first": "too-little-energy", "likely": False},
+    ),
+    Worked(
+        "checkup-sleep-first",
+        "checkup",
+        {"sleep_hours": "5.5"},
+        {},
+        extra={"first": "poor-sleep", "likely": True},
+    ),
+    Worked(
+        "checkup-sleep-absent",
+        "checkup",
+        {"sleep_hours": 7},
+        {},
+        extra={"first": None, "absent": ["poor-sleep"]},
+    ),
+    Worked(
+        "checkup-stress-first",
+        "checkup",
+        {"stress": "high"},
+        {},
+        extra={"first": "stress-and-cortisol", "likely": False},
+    ),
+    Worked(
+        "checkup-stress-absent",
+        "checkup",
+        {"stress": "moderate"},
+        {},
+        extra={"first": None, "absent": ["stress-and-cortisol"]},
+    ),
+    # two hormone signs: likely; thyroid signs are a routine warning sign
+    Worked(
+        "checkup-hormones-first",
+        "checkup",
+        {"symptoms": ["thyroid_signs"], "low_sex_drive": "yes"},
+        {"triage.level": "routine"},
+        extra={"first": "hormones", "likely": True},
+    ),
+    Worked(
+        "checkup-hormones-absent",
+        "checkup",
+        {"low_sex_drive": "no"},
+        {},
+        extra={"first": None, "absent": ["hormones"]},
+    ),
+    # awake 24 - 8 = 16 h; 10 h sitting > 8 h
+    Worked(
+        "checkup-sitting-first",
+        "checkup",
+        {"sitting_hours": 10, "sleep_hours": 8},
+        {},
+        extra={"first": "sitting-and-inactive-glutes", "likely": False},
+    ),
+    Worked(
+        "checkup-sitting-absent",
+        "checkup",
+        {"sitting_hours": 8, "sleep_hours": 8},
+        {},
+        extra={"first": None, "absent": ["sitting-and-inactive-glutes"]},
+    ),
+    # everything covered: 15 sets, progress, 100 / 60 = 1.67 g/kg, 8 h sleep, 24 months
+    Worked(
+        "checkup-genetics-first",
+        "checkup",
+        {
+            "months_training": 24,
+            "weekly_hard_sets": 15,
+            "progression": "yes",
+            "weight": 60,
+            "protein_grams": 100,
+            "sleep_hours": 8,
+        },
+        {},
+        extra={"first": "genetics-and-asymmetry", "likely": False},
+    ),
+    # 90 / 60 = 1.5 g/kg: protein is possible, and the usual causes are not all covered
+    Worked(
+        "checkup-genetics-absent",
+        "checkup",
+        {
+            "months_training": 24,
+            "weekly_hard_sets": 15,
+            "progression": "yes",
+            "weight": 60,
+            "protein_grams": 90,
+            "sleep_hours": 8,
+        },
+        {},
+        extra={
+            "first": "too-little-protein",
+            "likely": False,
+            "absent": ["genetics-and-asymmetry"],
+        },
+    ),
+    Worked(
+        "checkup-measurement-first",
+        "checkup",
+        {"measured": "no", "progression": "yes"},
+        {},
+        extra={"first": "measurement-illusions", "likely": True},
+    ),
+    Worked(
+        "checkup-measurement-absent",
+        "checkup",
+        {"measured": "yes"},
+        {},
+        extra={"first": None, "absent": ["measurement-illusions"]},
+    ),
+    Worked(
+        "checkup-patience-first",
+        "checkup",
+        {"months_training": 1.5},
+        {},
+        extra={"first": "patience-and-timelines", "likely": True},
+    ),
+    Worked(
+        "checkup-patience-absent",
+        "checkup",
+        {"months_training": 6},
+        {},
+        extra={"first": None, "absent": ["patience-and-timelines"]},
+    ),
+    # 70 g / 70 kg = 1.0 g/kg. Age: 1 + 1 + (1.2 - 1.0) / 1.2 = 2.17; protein 1 + 0.6 / 1.6 = 1.375
+    Worked(
+        "checkup-age-first",
+        "checkup",
+        {"age": 70, "weight": 70, "protein_grams": 70},
+        {},
+        extra={"first": "age", "likely": True, "order": ["age", "too-little-protein"]},
+    ),
+    Worked(
+        "checkup-age-absent", "checkup", {"age": 40}, {}, extra={"first": None, "absent": ["age"]}
+    ),
+    # ---- every triage level
+    Worked(
+        "checkup-emergency",
+        "checkup",
+        {"symptoms": ["statin_pain", "saddle_numbness"], "sleep_hours": 5},
+        {"triage.level": "emergency"},
+        extra={
+            "first": "poor-sleep",
+            "heading": "Once you have been checked",
+            "reason_first": "Numbness or pins and needles around your bottom",
+        },
+    ),
+    Worked(
+        "checkup-urgent",
+        "checkup",
+        {"symptoms": "statin_pain"},
+        {"triage.level": "urgent"},
+        extra={"first": None},
+    ),
+    Worked(
+        "checkup-routine",
+        "checkup",
+        {"symptoms": ["weight_loss"]},
+        {"triage.level": "routine"},
+        extra={"first": "hormones", "likely": False},
+    ),
+    Worked(
+        "checkup-none",
+        "checkup",
+        {"sleep_hours": 8},
+        {"triage.level": "none"},
+        extra={"first": None},
+        summary="None of the causes this check knows fits your answers so far. Answer more "
+        "questions, or read the overview of causes.",
+    ),
+    Worked(
+        "checkup-empty",
+        "checkup",
+        {},
+        {"triage.level": "none", "answered": False},
+        extra={"first": None},
+        summary="Answer a few questions to get your answer: tick any warning signs that fit, "
+        "then fill in what you know about your training, food and sleep. Skip anything you "
+        "are not sure of.",
+    ),
+]
+
+ALL = PROTEIN + ENERGY + VOLUME + CHECKUP

@@ -251,7 +251,16 @@ def _bullets(title: str, items: Sequence[str]) -> list[str]:
 
 def render(title: str, display: dict[str, Any]) -> str:
     """A bridge ``display`` object as plain text for a terminal."""
-    lines = [title, "=" * len(title), "", _wrap(display["summary"]), ""]
+    lines = [title, "=" * len(title), ""]
+    alert = display.get("alert")
+    if alert is not None:
+        lines += [_wrap(alert["title"].upper())]
+        lines += [
+            _fill(reason, WIDTH, initial_indent="- ", subsequent_indent="  ")
+            for reason in alert["reasons"]
+        ]
+        lines += [_wrap(alert["action"]), ""]
+    lines += [_wrap(display["summary"]), ""]
     facts = display["facts"]
     if facts:
         width = max(len(fact["label"]) for fact in facts) + 2
@@ -278,6 +287,20 @@ def render(title: str, display: dict[str, Any]) -> str:
         lines += [_wrap(table["caption"]), row_text(table["columns"])]
         lines.append("  ".join("-" * w for w in widths))
         lines += [row_text(row) for row in table["rows"]]
+        lines.append("")
+    ranked = display.get("ranked")
+    if ranked is not None:
+        lines.append(ranked["heading"])
+        for number, item in enumerate(ranked["items"], 1):
+            head = f"{number}. {item['title']} ({item['badge']}): {item['link']['path']}"
+            lines.append(_wrap(head))
+            lines += [
+                _fill(reason, WIDTH, initial_indent="   - ", subsequent_indent="     ")
+                for reason in item["reasons"]
+            ]
+            lines += [
+                _wrap(f"Next: {link['text']}: {link['path']}", "   ") for link in item["next_steps"]
+            ]
         lines.append("")
     lines += _bullets("Warnings", display["warnings"])
     lines += _bullets("Notes", display["notes"])

@@ -34,6 +34,7 @@ from ._sources import (
     SCHOENFELD_ARAGON_2018,
     Source,
 )
+from ._thresholds import OLDER_AGE, PROTEIN_PLATEAU
 
 __all__ = [
     "PROTEIN",
@@ -47,7 +48,7 @@ __all__ = [
 #: g per kg of body weight a day: (low, target, high) for each goal.
 BODY_WEIGHT_BANDS: Final[dict[str, tuple[float, float, float]]] = {
     "maintain": (1.2, 1.4, 1.6),
-    "build": (1.6, 1.8, 2.2),
+    "build": (PROTEIN_PLATEAU.value, 1.8, 2.2),
     "lose": (1.8, 2.2, 2.7),
 }
 #: g per kg of lean mass a day when losing fat (Helms et al. 2014).
@@ -56,7 +57,7 @@ LEAN_MASS_CUT_BAND: Final = (2.3, 2.7, 3.1)
 GOOD_MEAL_G_PER_KG: Final = 0.4
 #: Per-meal servings below this (g/kg) stimulate muscle building less.
 SMALL_MEAL_G_PER_KG: Final = 0.25
-OLDER_ADULT_AGE: Final = 65
+OLDER_ADULT_AGE: Final = int(OLDER_AGE.value)
 
 ALWAYS_WARNING: Final = (
     "This is general advice for healthy adults. It is not for people with kidney disease, "

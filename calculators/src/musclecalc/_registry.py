@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ._calculator import Calculator
+from ._checkup import CHECKUP
 from ._energy import ENERGY
 from ._errors import UnknownCalculatorError
 from ._protein import PROTEIN
@@ -18,6 +19,7 @@ CALCULATORS: Final[dict[str, Calculator[Any]]] = {
     PROTEIN.name: PROTEIN,
     ENERGY.name: ENERGY,
     VOLUME.name: VOLUME,
+    CHECKUP.name: CHECKUP,
 }
 CALCULATOR_NAMES: Final = tuple(CALCULATORS)
 
@@ -37,7 +39,7 @@ def calculate(name: str, payload: Mapping[str, object]) -> Result:
     >>> calculate("biceps", {})
     Traceback (most recent call last):
     ...
-    musclecalc._errors.UnknownCalculatorError: There is no calculator called "biceps". Choose protein, energy or volume.
+    musclecalc._errors.UnknownCalculatorError: There is no calculator called "biceps". Choose protein, energy, volume or checkup.
     """
     result: Result = calculator(name).run(payload)[0]
     return result

@@ -9,11 +9,19 @@ are the same on every form and in every shared link.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
 from ._fields import Bounds, ChoiceField, NumberField, Option, UnitField, UnitOption
 
-__all__ = ["AGE_BOUNDS", "BODY_WEIGHT_FIELDS", "GOALS", "age_field", "goal_field"]
+__all__ = [
+    "AGE_BOUNDS",
+    "BODY_WEIGHT_FIELDS",
+    "GOALS",
+    "age_field",
+    "goal_field",
+    "optional_body_weight_fields",
+]
 
 #: Body weight and its unit. The number arrives in kg whichever unit was typed.
 BODY_WEIGHT_FIELDS: Final[tuple[NumberField, UnitField]] = (
@@ -33,6 +41,19 @@ BODY_WEIGHT_FIELDS: Final[tuple[NumberField, UnitField]] = (
         options=(UnitOption("kg", 30, 300), UnitOption("lb", 66, 660)),
     ),
 )
+
+
+def optional_body_weight_fields(help_text: str) -> tuple[NumberField, UnitField]:
+    """Body weight and its unit as in :data:`BODY_WEIGHT_FIELDS`, but optional and blank
+    unless given: the same units and bounds, no default.
+
+    >>> weight, unit = optional_body_weight_fields("If you know it.")
+    >>> weight.required, weight.default, unit.option("lb").maximum
+    (False, None, 660)
+    """
+    weight, unit = BODY_WEIGHT_FIELDS
+    return replace(weight, help=help_text, required=False, default=None), unit
+
 
 #: One age rule for every calculator: adults, up to an age the equations have some data for.
 AGE_BOUNDS: Final = Bounds(18, 100, 1)

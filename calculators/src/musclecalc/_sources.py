@@ -148,3 +148,33 @@ ROGERSON_2024: Final = _source(
     "Sports Medicine - Open 10:26",
     "10.1186/s40798-024-00691-y",
 )
+WATSON_2015: Final = _source(
+    "Watson NF, Badr MS, Belenky G, et al.",
+    2015,
+    "Recommended amount of sleep for a healthy adult: a joint consensus statement of the "
+    "American Academy of Sleep Medicine and Sleep Research Society",
+    "Sleep 38(6):843-844",
+    "10.5665/sleep.4716",
+)
+DEFREITAS_2011: Final = _source(
+    "DeFreitas JM, Beck TW, Stock MS, Dillon MA, Kasishke PR",
+    2011,
+    "An examination of the time course of training-induced skeletal muscle hypertrophy",
+    "European Journal of Applied Physiology 111(11):2785-2790",
+    "10.1007/s00421-011-1905-4",
+)
+MURPHY_KOEHLER_2022: Final = _source(
+    "Murphy C, Koehler K",
+    2022,
+    "Energy deficiency impairs resistance training gains in lean mass but not strength: a "
+    "meta-analysis and meta-regression",
+    "Scandinavian Journal of Medicine & Science in Sports 32(1):125-137",
+    "10.1111/sms.14075",
+)
+HUBAL_2005: Final = _source(
+    "Hubal MJ, Gordish-Dressman H, Thompson PD, et al.",
+    2005,
+    "Variability in muscle size and strength gain after unilateral resistance training",
+    "Medicine & Science in Sports & Exercise 37(6):964-972",
+    "10.1249/01.mss.0000170469.90461.5f",
+)

@@ -30,6 +30,7 @@ from ._fields import (
 from ._numbers import format_decimal
 from ._reading import Values, read_form
 from ._sources import BAZ_VALLE_2022, PELLAND_2024, ROGERSON_2024, SCHOENFELD_2017, Source
+from ._thresholds import HARD_SETS_HIGH, HARD_SETS_LOW
 
 __all__ = [
     "SAMPLE_WEEKS",
@@ -43,7 +44,7 @@ __all__ = [
     "weekly_volume",
 ]
 
-DEFAULT_BAND: Final = (10, 20)
+DEFAULT_BAND: Final = (int(HARD_SETS_LOW.value), int(HARD_SETS_HIGH.value))
 SAMPLE_WEEK: Final = (
     {"exercise": "hip_thrust", "sets": 3, "sessions": 2},
     {"exercise": "squat", "sets": 3, "sessions": 2},

@@ -1,0 +1,216 @@
+"""The numbers the self-check judges answers against, each once, with where it comes from.
+
+Every threshold here is taken from a cause page in ``docs/causes/`` and the study that page
+cites for it, so the guides and the check cannot disagree. Where a page gives a sign in words
+but no number ("you sit for most of your waking day", "two or more of the signs above"), the
+threshold says so in its ``basis`` and has no ``source``.
+
+=============================  =======  =================================  ==================
+threshold                      value    unit                               from
+=============================  =======  =================================  ==================
+PROTEIN_PLATEAU                1.6      g of protein per kg a day          Morton et al. 2018
+PROTEIN_LOW                    1.4      g of protein per kg a day          Jäger et al. 2017
+OLDER_AGE                      65       years                              Bauer et al. 2013
+OLDER_PROTEIN                  1.2      g of protein per kg a day          Bauer et al. 2013
+HARD_SETS_LOW                  10       hard sets per muscle a week        Schoenfeld 2017
+HARD_SETS_HIGH                 20       hard sets per muscle a week        Baz-Valle 2022
+SLEEP_MIN                      7        hours of sleep a night             Watson et al. 2015
+WEEKLY_LOSS_LOW                0.5      % of body weight lost a week       Helms 2014
+WEEKLY_LOSS_HIGH               1        % of body weight lost a week       Helms 2014
+DEFICIT_KCAL                   500      kcal a day below needs             Murphy 2022
+VISIBLE_CHANGE_MONTHS          3        months of training                 DeFreitas 2011
+HORMONE_SIGNS                  2        signs                              hormones page
+SITTING_SHARE                  0.5      of waking hours                    sitting page
+=============================  =======  =================================  ==================
+
+>>> PROTEIN_PLATEAU.value, PROTEIN_PLATEAU.cite, PROTEIN_PLATEAU.page
+(1.6, 'Morton et al. 2018', 'too-little-protein')
+>>> SITTING_SHARE.source is None
+True
+>>> len({t.source.doi for t in THRESHOLDS if t.source is not None})
+9
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from ._sources import (
+    BAUER_2013,
+    BAZ_VALLE_2022,
+    DEFREITAS_2011,
+    HELMS_2014_CONTEST,
+    JAGER_2017,
+    MORTON_2018,
+    MURPHY_KOEHLER_2022,
+    SCHOENFELD_2017,
+    WATSON_2015,
+    Source,
+)
+
+__all__ = [
+    "DEFICIT_KCAL",
+    "HARD_SETS_HIGH",
+    "HARD_SETS_LOW",
+    "HORMONE_SIGNS",
+    "OLDER_AGE",
+    "OLDER_PROTEIN",
+    "PROTEIN_LOW",
+    "PROTEIN_PLATEAU",
+    "SITTING_SHARE",
+    "SLEEP_MIN",
+    "THRESHOLDS",
+    "VISIBLE_CHANGE_MONTHS",
+    "WEEKLY_LOSS_HIGH",
+    "WEEKLY_LOSS_LOW",
+    "Threshold",
+]
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """One number a rule compares an answer with.
+
+    ``cite`` is the short citation written after it in a sentence ("Morton et al. 2018"),
+    ``page`` the cause page (file name in ``docs/causes/`` without ``.md``) that states it,
+    and ``basis`` what the number means and why it is the one used.
+    """
+
+    value: float
+    unit: str
+    cite: str
+    source: Source | None
+    page: str
+    basis: str
+
+
+PROTEIN_PLATEAU: Final = Threshold(
+    1.6,
+    "g of protein per kg of body weight a day",
+    "Morton et al. 2018",
+    MORTON_2018,
+    "too-little-protein",
+    "Extra protein stopped adding measurable muscle at about 1.62 g/kg a day on average in a "
+    "meta-analysis of 49 trials; below it, more protein still helps most people.",
+)
+PROTEIN_LOW: Final = Threshold(
+    1.4,
+    "g of protein per kg of body weight a day",
+    "Jäger et al. 2017",
+    JAGER_2017,
+    "too-little-protein",
+    "The low end of the 1.4-2.0 g/kg the ISSN position stand gives for people who exercise; "
+    "the protein page calls landing well below it a sign.",
+)
+OLDER_AGE: Final = Threshold(
+    65,
+    "years",
+    "Bauer et al. 2013",
+    BAUER_2013,
+    "age",
+    "The age from which the PROT-AGE group gives older adults their own, higher protein advice.",
+)
+OLDER_PROTEIN: Final = Threshold(
+    1.2,
+    "g of protein per kg of body weight a day",
+    "Bauer et al. 2013",
+    BAUER_2013,
+    "age",
+    "PROT-AGE: older adults who exercise or are active need 1.2 g/kg a day or more.",
+)
+HARD_SETS_LOW: Final = Threshold(
+    10,
+    "hard sets per muscle a week",
+    "Schoenfeld, Ogborn & Krieger 2017",
+    SCHOENFELD_2017,
+    "junk-volume-and-overtraining",
+    "People who did 10 or more weekly sets per muscle grew more than people who did fewer: the "
+    "bottom of the 10-20 band.",
+)
+HARD_SETS_HIGH: Final = Threshold(
+    20,
+    "hard sets per muscle a week",
+    "Baz-Valle et al. 2022",
+    BAZ_VALLE_2022,
+    "junk-volume-and-overtraining",
+    "About 12-20 weekly sets per muscle worked well for growth; past the top of the 10-20 "
+    "band, extra sets mostly add tiredness.",
+)
+SLEEP_MIN: Final = Threshold(
+    7,
+    "hours of sleep a night",
+    "Watson et al. 2015",
+    WATSON_2015,
+    "poor-sleep",
+    "The AASM and SRS consensus: adults need 7 hours or more a night on a regular basis.",
+)
+WEEKLY_LOSS_LOW: Final = Threshold(
+    0.5,
+    "% of body weight lost a week",
+    "Helms, Aragon & Fitschen 2014",
+    HELMS_2014_CONTEST,
+    "too-little-energy",
+    "The low end of the 0.5-1 % a week loss advised to keep muscle while dieting.",
+)
+WEEKLY_LOSS_HIGH: Final = Threshold(
+    1.0,
+    "% of body weight lost a week",
+    "Helms, Aragon & Fitschen 2014",
+    HELMS_2014_CONTEST,
+    "too-little-energy",
+    "The top of the 0.5-1 % a week loss advised to keep muscle while dieting; faster loss "
+    "risks more muscle.",
+)
+DEFICIT_KCAL: Final = Threshold(
+    500,
+    "kcal a day below needs",
+    "Murphy & Koehler 2022",
+    MURPHY_KOEHLER_2022,
+    "too-little-energy",
+    "A deficit of about 500 kcal a day was enough, on average, to stop gains in lean mass.",
+)
+VISIBLE_CHANGE_MONTHS: Final = Threshold(
+    3,
+    "months of training",
+    "DeFreitas et al. 2011",
+    DEFREITAS_2011,
+    "patience-and-timelines",
+    "New muscle shows on a scanner after about 3 to 4 weeks but is too small to see; the "
+    "patience page's sign is starting less than three months ago.",
+)
+HORMONE_SIGNS: Final = Threshold(
+    2,
+    "signs",
+    "our hormones page",
+    None,
+    "hormones",
+    "No study gives a number: the hormones page advises a doctor's appointment when two or "
+    "more of its signs fit, so two signs make the cause likely and one possible.",
+)
+SITTING_SHARE: Final = Threshold(
+    0.5,
+    "of waking hours",
+    "our sitting page",
+    None,
+    "sitting-and-inactive-glutes",
+    "No study gives a number of hours for the glutes: the sitting page's sign is sitting for "
+    "most of your waking day, read here as more than half of the hours you are awake.",
+)
+
+#: Every threshold, in the order of the table above.
+THRESHOLDS: Final = (
+    PROTEIN_PLATEAU,
+    PROTEIN_LOW,
+    OLDER_AGE,
+    OLDER_PROTEIN,
+    HARD_SETS_LOW,
+    HARD_SETS_HIGH,
+    SLEEP_MIN,
+    WEEKLY_LOSS_LOW,
+    WEEKLY_LOSS_HIGH,
+    DEFICIT_KCAL,
+    VISIBLE_CHANGE_MONTHS,
+    HORMONE_SIGNS,
+    SITTING_SHARE,
+)

@@ -1,0 +1,262 @@
+"""The self-check: triage from the warning-sign table, causes ranked against the thresholds."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from musclecalc import KG_PER_POUND, bridge
+from musclecalc._checkup import CAUSE_TITLES
+from musclecalc._thresholds import THRESHOLDS
+from musclecalc._warning_signs import LEVELS, SIGNS
+from support.calculators import REPO_ROOT, call, page_reply, subprocess_env
+from support.strategies import LEAN, field_values, json_values, strict_loads
+from support.worked_examples import CHECKUP, Worked, check_worked
+
+CAUSES_DIR = REPO_ROOT / "docs" / "causes"
+
+
+def causes(reply: dict[str, Any]) -> list[str]:
+    return [item["cause"] for item in reply["result"]["causes"]]
+
+
+@pytest.mark.parametrize("example", CHECKUP, ids=[e.id for e in CHECKUP])
+def test_worked_example(example: Worked) -> None:
+    reply = call("checkup", example.payload)
+    check_worked(reply, example)
+    found = causes(reply)
+    first = example.extra["first"]
+    if first is None:
+        assert found == [], found
+    else:
+        assert found[0] == first, found
+        if "likely" in example.extra:
+            expected = "likely" if example.extra["likely"] else "possible"
+            assert reply["result"]["causes"][0]["likelihood"] == expected
+    for absent in example.extra.get("absent", []):
+        assert absent not in found
+    if "order" in example.extra:
+        assert found[: len(example.extra["order"])] == example.extra["order"]
+    if "reason" in example.extra:
+        assert any(example.extra["reason"] in r for r in reply["result"]["causes"][0]["reasons"])
+    if "heading" in example.extra:
+        assert reply["display"]["ranked"]["heading"] == example.extra["heading"]
+    if "reason_first" in example.extra:
+        assert reply["result"]["triage"]["reasons"][0].startswith(example.extra["reason_first"])
+
+
+def test_every_cause_has_an_example_that_puts_it_first_and_one_that_leaves_it_out() -> None:
+    firsts = {e.extra["first"] for e in CHECKUP}
+    left_out = {cause for e in CHECKUP for cause in e.extra.get("absent", [])}
+    assert set(CAUSE_TITLES) <= firsts
+    assert set(CAUSE_TITLES) <= left_out
+
+
+@pytest.mark.parametrize("cause", sorted(CAUSE_TITLES))
+def test_every_cause_has_its_page_with_the_same_title(cause: str) -> None:
+    page = CAUSES_DIR / f"{cause}.md"
+    assert page.exists(), page
+    title = re.search(r"^title: (.*)$", page.read_text(encoding="utf-8"), re.M)
+    assert title is not None
+    assert title.group(1).strip() == CAUSE_TITLES[cause]
+
+
+def test_every_triage_level_has_an_example() -> None:
+    levels = {e.expected.get("triage.level") for e in CHECKUP}
+    assert {"emergency", "urgent", "routine", "none"} <= levels
+
+
+@pytest.mark.parametrize("code", sorted(SIGNS))
+def test_each_sign_alone_gives_its_own_level_in_words_with_the_red_flags_link(code: str) -> None:
+    reply = call("checkup", {"symptoms": [code]})
+    level = SIGNS[code].level
+    assert reply["result"]["triage"]["level"] == level
+    assert reply["result"]["triage"]["action"] == LEVELS[level].action
+    alert = reply["display"]["alert"]
+    assert alert["title"] == LEVELS[level].title
+    assert alert["link"]["path"] == f"red-flags/#{LEVELS[level].anchor}"
+
+
+def test_the_form_offers_every_warning_sign_as_a_checkbox() -> None:
+    form = next(f for f in strict_loads(bridge.forms())["calculators"] if f["name"] == "checkup")
+    symptoms = next(f for f in form["fields"] if f["name"] == "symptoms")
+    assert symptoms["kind"] == "checklist"
+    assert [c["value"] for c in symptoms["choices"]] == list(SIGNS)
+    for required in (
+        "sudden_weakness",
+        "saddle_numbness",
+        "dark_urine",
+        "spreading_weakness",
+        "statin_pain",
+        "weight_loss",
+    ):
+        assert required in SIGNS
+
+
+def test_an_emergency_comes_first_on_the_page_in_words() -> None:
+    html = page_reply("checkup", {"symptoms": ["dark_urine"], "sleep_hours": 5})["answer"]
+    assert html.index("Emergency: get help now") < html.index("Once you have been checked")
+    assert html.index("mc-alert--emergency") < html.index("mc-summary")
+
+
+def test_unsure_and_blank_are_never_evidence() -> None:
+    blank = dict.fromkeys(
+        (
+            "months_training",
+            "weekly_hard_sets",
+            "protein_grams",
+            "sleep_hours",
+            "sitting_hours",
+            "age",
+            "weight",
+        ),
+        "",
+    )
+    unsure = dict.fromkeys(
+        (
+            "progression",
+            "close_to_failure",
+            "same_exercises",
+            "stress",
+            "measured",
+            "low_sex_drive",
+        ),
+        "unsure",
+    )
+    reply = call("checkup", {**blank, **unsure, "symptoms": []})
+    assert reply["ok"] is True
+    assert reply["result"]["causes"] == []
+    assert reply["result"]["answered"] is False
+
+
+@pytest.mark.parametrize(
+    ("kg", "lb"),
+    [
+        (
+            {"weight": 80, "protein_grams": 72, "weight_change_per_week": -1.2},
+            {
+                "weight": 80 / KG_PER_POUND,
+                "protein_grams": 72,
+                "weight_change_per_week": -1.2 / KG_PER_POUND,
+            },
+        ),
+        (
+            {"weight": 70, "protein_grams": 70, "age": 70, "weight_change_per_week": -0.3},
+            {"weight": 154.3, "protein_grams": 70, "age": 70, "weight_change_per_week": -0.66},
+        ),
+    ],
+)
+def test_kilograms_and_pounds_give_the_same_ranking(kg: dict[str, Any], lb: dict[str, Any]) -> None:
+    in_kg = call("checkup", {**kg, "weight_unit": "kg"})["result"]["causes"]
+    in_lb = call("checkup", {**lb, "weight_unit": "lb"})["result"]["causes"]
+    assert [(c["cause"], c["likelihood"]) for c in in_kg] == [
+        (c["cause"], c["likelihood"]) for c in in_lb
+    ]
+    assert in_kg
+
+
+def test_next_steps_fill_in_the_readers_numbers() -> None:
+    reply = call("checkup", {"weight": 176.4, "weight_unit": "lb", "protein_grams": 60, "age": 70})
+    links = [link["path"] for c in reply["result"]["causes"] for link in c["next_steps"]]
+    assert "calculators/protein/#weight=176.4&weight_unit=lb&goal=build&age=70" in links
+
+
+@pytest.mark.parametrize(
+    "symptoms",
+    [
+        "bogus",
+        ["saddle_numbness", "bogus"],
+        [1, 2],
+        {"a": 1},
+        ["<script>alert(1)</script>"],
+        ["x" * 5000],
+        42,
+        True,
+    ],
+)
+def test_an_unknown_or_malformed_symptom_is_an_error_on_symptoms(symptoms: Any) -> None:
+    reply = call("checkup", {"symptoms": symptoms})
+    assert reply["ok"] is False
+    assert set(reply["errors"]) == {"symptoms"}
+    assert "<script>" not in reply["errors"]["symptoms"]
+
+
+@LEAN
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "symptoms": st.lists(st.sampled_from(sorted(SIGNS)) | st.text(max_size=8), max_size=6)
+            | json_values,
+            "weight": field_values,
+            "weight_unit": field_values,
+            "protein_grams": field_values,
+            "weight_change_per_week": field_values,
+            "sleep_hours": field_values,
+            "stress": field_values,
+            "measured": field_values,
+            "months_training": field_values,
+        },
+    )
+)
+def test_hostile_input_gets_an_answer_or_field_errors(payload: dict[str, Any]) -> None:
+    reply = strict_loads(bridge.result("checkup", json.dumps(payload)))
+    if reply["ok"]:
+        assert reply["result"]["triage"]["level"] in ("emergency", "urgent", "routine", "none")
+    else:
+        assert set(reply["errors"]) <= set(payload) | {"_"}
+
+
+def test_every_threshold_source_is_in_the_bibliography() -> None:
+    about = (REPO_ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    for threshold in THRESHOLDS:
+        assert (CAUSES_DIR / f"{threshold.page}.md").exists()
+        if threshold.source is not None:
+            assert f"doi.org/{threshold.source.doi}" in about, threshold.cite
+
+
+# ------------------------------------------------------------------------------ command line
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "musclecalc", "checkup", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=subprocess_env(),
+        timeout=60,
+        check=False,
+    )
+
+
+def test_cli_puts_the_emergency_first() -> None:
+    done = cli("--symptoms", "saddle_numbness", "--symptoms", "dark_urine", "--sleep-hours", "5")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.index("EMERGENCY: GET HELP NOW") < done.stdout.index(
+        "Once you have been checked"
+    )
+    assert "Poor sleep and too little rest (Likely)" in done.stdout
+
+
+def test_cli_accepts_commas_and_matches_the_bridge_json() -> None:
+    done = cli("--symptoms", "statin_pain,weight_loss", "--json")
+    assert done.returncode == 0, done.stderr
+    expected = bridge.result("checkup", json.dumps({"symptoms": ["statin_pain", "weight_loss"]}))
+    assert strict_loads(done.stdout) == strict_loads(expected)
+
+
+@pytest.mark.parametrize(
+    "args", [("--symptoms", "bogus"), ("--stress", "extreme"), ("--sleep-hours", "30")]
+)
+def test_cli_exits_2_on_bad_input(args: tuple[str, ...]) -> None:
+    done = cli(*args)
+    assert done.returncode == 2
+    assert done.stderr.strip()
