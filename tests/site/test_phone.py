@@ -269,6 +269,12 @@ def test_every_control_on_a_calculator_page_is_at_least_44_px(
             assert len(targets) >= 5
             small = [t for t in targets if t[1] < 44 or t[2] < 44]
             assert small == [], (name, small)
+        # The self-check: every symptom's checkbox is a finger-sized label.
+        visit.goto("checkup/")
+        targets = page.eval_on_selector("#mc-checkup", TARGETS)
+        assert len([t for t in targets if "checkbox" in t[0]]) >= 5
+        small = [t for t in targets if t[1] < 44 or t[2] < 44]
+        assert small == [], ("checkup", small)
     finally:
         page.context.close()
 
