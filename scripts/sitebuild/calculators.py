@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable
 from html import escape
 from typing import Any, Final
+from urllib.parse import urlencode
 
 __all__ = [
     "CalculatorMarkerError",
@@ -33,6 +34,14 @@ MARKER: Final = re.compile(r"^<!--\s*calculator:\s*(?P<name>[a-z_]+)\s*-->[ \t]*
 LOOSE_MARKER: Final = re.compile(r"<!--\s*calculators?\s*:", re.I)
 
 Described = dict[str, dict[str, Any]]
+
+#: The summary line musclecalc's renderer writes first in every answer (its text is escaped).
+SUMMARY: Final = re.compile(r'<p class="mc-summary">(?P<text>[^<]*)</p>')
+#: Words shown while an answer is out of date: waiting for Python, or kept after a bad value.
+STATE_LABELS: Final = (
+    '<span class="mc-state mc-state--updating">Updating…</span>'
+    '<span class="mc-state mc-state--stale">Not updated: check the marked field</span>'
+)
 
 
 class CalculatorMarkerError(Exception):
@@ -148,7 +157,13 @@ def _error(key: str, error_id: str | None, classes: str = "mc-error") -> str:
 
 
 def _number_input(
-    field: dict[str, Any], key: str, value: Any, control_id: str | None, described_by: str | None
+    field: dict[str, Any],
+    key: str,
+    value: Any,
+    control_id: str | None,
+    described_by: str | None,
+    *,
+    default: Any = None,
 ) -> str:
     integer = float(field.get("step") or 1).is_integer()
     attributes = _attrs(
@@ -162,12 +177,19 @@ def _number_input(
         aria_describedby=described_by,
         data_name=field["name"],
         data_key=key,
+        data_default=None if default is None else _value(default),
     )
     return f"<input{attributes}>"
 
 
 def _select(
-    field: dict[str, Any], key: str, selected: Any, control_id: str | None, described_by: str | None
+    field: dict[str, Any],
+    key: str,
+    selected: Any,
+    control_id: str | None,
+    described_by: str | None,
+    *,
+    default: Any = None,
 ) -> list[str]:
     attributes = _attrs(
         class_="mc-select",
@@ -176,6 +198,7 @@ def _select(
         aria_describedby=described_by,
         data_name=field["name"],
         data_key=key,
+        data_default=default,
     )
     return [f"<select{attributes}>", *_options(field, selected), "</select>"]
 
@@ -193,13 +216,23 @@ def _help_and_error(calc: str, field: dict[str, Any]) -> tuple[list[str], str]:
     return lines, " ".join(described)
 
 
+def _optional_note(field: dict[str, Any]) -> str:
+    """What an optional field does when left empty: its default, or "(optional)" when the answer
+    simply leaves it out. A choice always has a value, so it is never marked optional."""
+    if field.get("required", True) or field["kind"] != "number":
+        return ""
+    if field.get("default") is not None:
+        return f' <span class="mc-default">({_text(_value(field["default"]))} if left empty)</span>'
+    return ' <span class="mc-optional">(optional)</span>'
+
+
 def _field(
     calc: str, field: dict[str, Any], fields: dict[str, dict[str, Any]], payload: dict[str, Any]
 ) -> str:
     name = field["name"]
     control_id = f"mc-{calc}-{name}"
     below, described_by = _help_and_error(calc, field)
-    optional = "" if field.get("required", True) else ' <span class="mc-optional">(optional)</span>'
+    optional = _optional_note(field)
     lines = [
         f'<div class="mc-field mc-field--{field["kind"]}" data-field="{escape(name)}">',
         f'<label class="mc-field__label" for="{control_id}">{_text(field["label"])}{optional}</label>',
@@ -269,9 +302,14 @@ def _entry_row(field: dict[str, Any], index: int, row: dict[str, Any]) -> str:
     for sub in field["fields"]:
         key = f"{field['name']}.{index}.{sub['name']}"
         control = (
-            _select(sub, key, row.get(sub["name"]), None, None)
+            # Each row's controls carry the field's default, for a row the page adds.
+            _select(sub, key, row.get(sub["name"]), None, None, default=sub.get("default"))
             if sub["kind"] == "choice"
-            else [_number_input(sub, key, row.get(sub["name"]), None, None)]
+            else [
+                _number_input(
+                    sub, key, row.get(sub["name"]), None, None, default=sub.get("default")
+                )
+            ]
         )
         lines.append(
             f'<div class="mc-field mc-field--{sub["kind"]}" data-entry-field="{escape(sub["name"])}">'
@@ -291,6 +329,28 @@ def _entry_row(field: dict[str, Any], index: int, row: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _presets(calc: str, field: dict[str, Any]) -> list[str]:
+    """Buttons that fill the list with a ready-made set of rows (a sample week), each row's
+    values in the address's form (``exercise=squat&sets=3&sessions=1&exercise=...``). Hidden
+    until the page's script runs, since only it can use them."""
+    presets = field.get("presets") or []
+    if not presets:
+        return []
+    label_id = f"mc-{calc}-{field['name']}-presets"
+    buttons = [
+        '<button type="button" class="md-button mc-presets__use" data-action="use-preset"'
+        f"{_attrs(data_rows=urlencode([(k, v) for row in p['rows'] for k, v in row.items()]))}>"
+        f"{_text(p['label'])}</button>"
+        for p in presets
+    ]
+    return [
+        f'<div class="mc-presets" role="group" aria-labelledby="{label_id}" hidden>',
+        f'<p class="mc-presets__label" id="{label_id}">Start from a sample week:</p>',
+        *buttons,
+        "</div>",
+    ]
+
+
 def _entries(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str:
     rows = payload.get(field["name"]) or field.get("default") or []
     error_id = f"mc-{calc}-{field['name']}-error"
@@ -300,6 +360,7 @@ def _entries(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str:
         f"{_attrs(data_min_items=field.get('min_items'), data_max_items=field.get('max_items'), aria_describedby=f'{help_id} {error_id}')}>",
         f'<legend class="mc-field__label">{_text(field["label"])}</legend>',
         f'<p class="mc-help" id="{help_id}">{_text(field.get("help"))}</p>',
+        *_presets(calc, field),
         '<ol class="mc-entries__list">',
     ]
     lines += [_entry_row(field, i, row) for i, row in enumerate(rows)]
@@ -329,11 +390,18 @@ def render_calculator(calculator: dict[str, Any]) -> str:
         controls.append(
             special(calc, field, payload) if special else _field(calc, field, fields, payload)
         )
+    summary = SUMMARY.search(calculator["answer"])
     return "\n".join(
         [
             "",
             f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
             f"{_attrs(data_site_root=calculator.get('site_root', ''))}>",
+            '<div class="mc-layout">',
+            # The answer's headline, kept in view on a phone while the form is edited (a copy of
+            # the summary below, for the eye only: screen readers get the answer's live region).
+            '<div class="mc-glance" aria-hidden="true">'
+            f'<p class="mc-glance__text">{summary.group("text") if summary else ""}</p>'
+            f"{STATE_LABELS}</div>",
             f'<form class="mc-form" novalidate aria-label="{escape(form["title"])}">',
             *controls,
             _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
@@ -343,11 +411,19 @@ def render_calculator(calculator: dict[str, Any]) -> str:
             "JavaScript runs; nothing you type leaves this page.</span>"
             '<button type="button" class="mc-status__retry md-button" data-action="retry" hidden>Try again</button></div>',
             f'<section class="mc-result" aria-labelledby="mc-{calc}-result-title">',
-            f'<h2 class="mc-result__title" id="mc-{calc}-result-title">Your answer</h2>',
+            f'<div class="mc-result__head"><h2 class="mc-result__title" id="mc-{calc}-result-title">'
+            f"Your answer</h2>{STATE_LABELS}</div>",
             # The answer's markup starts and ends inside its box, as the page places it live.
             f'<div class="mc-answer" id="mc-{calc}-answer" aria-live="polite">{calculator["answer"]}</div>',
-            f'<div class="mc-details" id="mc-{calc}-details">{calculator["details"]}</div>',
+            '<div class="mc-share" hidden>'
+            '<button type="button" class="md-button mc-share__copy" data-action="copy-link">'
+            "Copy link to this answer</button>"
+            f'<input class="mc-share__address" id="mc-{calc}-address" type="text" readonly hidden '
+            'aria-label="Link to this answer">'
+            '<p class="mc-share__status" role="status"></p></div>',
             "</section>",
+            f'<div class="mc-details" id="mc-{calc}-details">{calculator["details"]}</div>',
+            "</div>",
             "</div>",
             "",
         ]

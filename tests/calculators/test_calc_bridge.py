@@ -23,8 +23,11 @@ CHART_CLASSES = {
     "mc-bar--productive",
     "mc-bar--high",
     "mc-band",
+    "mc-key",
     "mc-axis",
+    "mc-grid",
     "mc-label",
+    "mc-label--bar",
     "mc-value",
 }
 
@@ -106,7 +109,11 @@ def test_a_huge_integer_is_out_of_range_not_a_crash() -> None:
         ("eighty", None),
         ("1_000", None),
         ("٨٠", None),
-        ("80 kg", None),
+        (
+            "80 kg",
+            80,
+        ),  # a unit typed with the number is read (tests/calculators/test_calc_input_units.py)
+        ("80 st", None),
         ("-80", None),
         (0, None),
     ],
@@ -368,11 +375,21 @@ def test_volume_chart_has_one_bar_per_muscle_and_the_band() -> None:
     reply = call("volume", SAMPLE_WEEK.payload)
     svg = reply["display"]["chart"]["svg"]
     root = assert_safe_svg(svg, "mc-volume-chart")
-    bars = [r for r in root.iter(f"{SVG_NS}rect") if "mc-bar" in r.get("class", "").split()]
+    rects = [r.get("class", "").split() for r in root.iter(f"{SVG_NS}rect")]
+    bars = [r for r in root.iter(f"{SVG_NS}rect") if r.get("class", "").split()[:1] == ["mc-bar"]]
+    bars = [b for b in bars if "mc-key" not in b.get("class", "")]
     assert len(bars) == len(reply["result"]["muscles"])
     statuses = [b.get("class", "").split()[1] for b in bars]
     assert statuses == [f"mc-bar--{m['status']}" for m in reply["result"]["muscles"]]
-    assert len([r for r in root.iter(f"{SVG_NS}rect") if r.get("class") == "mc-band"]) == 1
+    # the range is shaded behind every bar, and the legend keys every status and the range
+    assert rects.count(["mc-band"]) == len(bars)
+    keys = [c for c in rects if "mc-key" in c]
+    assert {c[1] for c in keys if c[0] == "mc-bar"} == {
+        "mc-bar--below",
+        "mc-bar--productive",
+        "mc-bar--high",
+    }
+    assert ["mc-band", "mc-key"] in keys
     # a longer bar for more sets: glutes (18) is longer than quads (6)
     widths = {
         m["muscle"]: float(b.get("width", "0"))
@@ -385,7 +402,7 @@ def test_volume_chart_has_one_bar_per_muscle_and_the_band() -> None:
 def test_energy_chart_shows_bmr_tdee_and_target() -> None:
     reply = call("energy", {"sex": "male", "age": 40, "height": 180, "weight": 80})
     root = assert_safe_svg(reply["display"]["chart"]["svg"], "mc-energy-chart")
-    labels = [t.text for t in root.iter(f"{SVG_NS}text") if t.get("class") == "mc-label"]
+    labels = [t.text for t in root.iter(f"{SVG_NS}text") if "mc-label" in t.get("class", "")]
     assert {"BMR", "TDEE", "Target"} <= set(labels)
 
 

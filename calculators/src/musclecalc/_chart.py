@@ -2,7 +2,8 @@
 
 The SVG carries no colours, styles, fonts, scripts or external references: the site's CSS
 styles it through the classes ``mc-chart``, ``mc-bar`` (with ``mc-bar--below``,
-``mc-bar--productive`` or ``mc-bar--high``), ``mc-band``, ``mc-axis``, ``mc-label`` and
+``mc-bar--productive`` or ``mc-bar--high``), ``mc-band``, ``mc-key`` (a legend swatch),
+``mc-axis`` (``mc-grid`` on tick lines), ``mc-label`` (``mc-label--bar`` on a bar's name) and
 ``mc-value``. Ids derive from the chart id, so the same input gives the same bytes.
 """
 
@@ -16,16 +17,26 @@ from typing import Final
 
 from ._numbers import format_decimal
 
-__all__ = ["Bar", "bar_chart", "escape_text"]
+__all__ = ["Bar", "LegendItem", "bar_chart", "escape_text"]
 
-WIDTH: Final = 640
-LABEL_WIDTH: Final = 150
-VALUE_ROOM: Final = 90
-TOP: Final = 8
-ROW_HEIGHT: Final = 34
-BAR_HEIGHT: Final = 20
-AXIS_ROOM: Final = 46
+# Drawn for a phone first: a 360-unit-wide view box shown about 320-360 CSS px wide on a phone,
+# so the site's 15-unit text is drawn at 13 px or more there (the page caps the width on wide
+# screens). Each row is a line of text (label left, value right) over its bar, so long labels
+# never squeeze the bars.
+WIDTH: Final = 360
+LEFT: Final = 4
+RIGHT: Final = 24  # room for the last tick's number, centred on the axis end
+TOP: Final = 4
+ROW_HEIGHT: Final = 50
+TEXT_BASELINE: Final = 16
+BAR_TOP: Final = 23
+BAR_HEIGHT: Final = 18
+AXIS_ROOM: Final = 50
+LEGEND_ROW: Final = 24
+SWATCH: Final = 14
+CHAR_WIDTH: Final = 8.6  # a generous average width of a character at the site's chart size
 BAR_KINDS: Final = ("below", "productive", "high")
+LEGEND_KINDS: Final = (*BAR_KINDS, "band")
 
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -92,6 +103,39 @@ def _tick_text(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else format_decimal(value, 2)
 
 
+@dataclass(frozen=True)
+class LegendItem:
+    """One key entry: a bar status (``below``, ``productive``, ``high``) or the shaded range
+    (``band``), and its words. A bar with that status also carries the words after its value."""
+
+    kind: str
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in LEGEND_KINDS:
+            raise ValueError(f"unknown legend kind {self.kind!r}")
+
+
+def _legend(items: Sequence[LegendItem]) -> tuple[list[str], float]:
+    """The legend's SVG parts, laid out in lines that fit the width, and its height."""
+    parts: list[str] = []
+    x, y = float(LEFT), float(TOP)
+    for item in items:
+        width = SWATCH + 6 + CHAR_WIDTH * len(item.text) + 16
+        if x > LEFT and x + width > WIDTH:
+            x, y = float(LEFT), y + LEGEND_ROW
+        css = "mc-band mc-key" if item.kind == "band" else f"mc-bar mc-bar--{item.kind} mc-key"
+        parts.append(
+            f'<rect class="{css}" x="{_n(x)}" y="{_n(y + 3)}" width="{SWATCH}" height="{SWATCH}"/>'
+        )
+        parts.append(
+            f'<text class="mc-label" x="{_n(x + SWATCH + 6)}" y="{_n(y + 15)}">'
+            f"{escape_text(item.text)}</text>"
+        )
+        x += width
+    return parts, (y - TOP + LEGEND_ROW + 8 if items else 0)
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -100,13 +144,19 @@ def bar_chart(
     *,
     axis_label: str,
     band: tuple[float, float] | None = None,
+    legend: Sequence[LegendItem] = (),
 ) -> str:
-    """An SVG bar chart, one row per bar, with an optional range drawn behind every row.
+    """An SVG bar chart, one row per bar (its label and value above it), with an optional range
+    drawn behind every bar and an optional legend above.
 
     >>> svg = bar_chart("mc-demo", "Demo", "One bar of 3.", [Bar("A", 3, "3")], axis_label="n")
     >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="mc-chart"')
     True
     >>> 'aria-labelledby="mc-demo-title"' in svg and '<title id="mc-demo-title">Demo</title>' in svg
+    True
+    >>> low = Bar("Quads", 4, "4 sets", kind="below")
+    >>> keyed = bar_chart("mc-k", "K", "D", [low], axis_label="n", legend=[LegendItem("below", "below")])
+    >>> ">4 sets · below</text>" in keyed and keyed.count('class="mc-bar mc-bar--below') == 2
     True
     """
     if not re.fullmatch(r"[a-z][a-z0-9-]*", chart_id):
@@ -116,65 +166,75 @@ def bar_chart(
         largest = max(largest, band[1])
     step = nice_step(largest)
     axis_max = math.ceil(largest / step - 1e-9) * step
-    plot_width = WIDTH - LABEL_WIDTH - VALUE_ROOM
-    rows_height = ROW_HEIGHT * len(bars)
-    height = TOP + rows_height + AXIS_ROOM
-    axis_y = TOP + rows_height
+    plot_width = WIDTH - LEFT - RIGHT
+    legend_parts, legend_height = _legend(legend)
+    rows_top = TOP + legend_height
+    axis_y = rows_top + ROW_HEIGHT * len(bars)
+    height = axis_y + AXIS_ROOM
+    words = {item.kind: item.text for item in legend}
 
     def x_of(value: float) -> float:
-        return LABEL_WIDTH + plot_width * min(value, axis_max) / axis_max
+        return LEFT + plot_width * min(value, axis_max) / axis_max
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mc-chart" viewBox="0 0 {WIDTH} '
-        f'{height}" role="img" aria-labelledby="{chart_id}-title" '
+        f'{_n(height)}" role="img" aria-labelledby="{chart_id}-title" '
         f'aria-describedby="{chart_id}-desc">',
         f'<title id="{chart_id}-title">{escape_text(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape_text(description)}</desc>',
+        *legend_parts,
     ]
-    if band is not None:
-        parts.append(
-            f'<rect class="mc-band" x="{_n(x_of(band[0]))}" y="{TOP}" '
-            f'width="{_n(x_of(band[1]) - x_of(band[0]))}" height="{rows_height}"/>'
-        )
-    tick = 0.0
-    while tick <= axis_max + step / 1000:
+    ticks = [index * step for index in range(round(axis_max / step) + 1)]
+    for tick in ticks:
         x = _n(x_of(tick))
-        parts.append(f'<line class="mc-axis" x1="{x}" y1="{TOP}" x2="{x}" y2="{axis_y + 5}"/>')
+        # Grid lines cross the bars' strips only, never the text above each bar.
+        for index in range(len(bars)):
+            strip = rows_top + index * ROW_HEIGHT + BAR_TOP
+            parts.append(
+                f'<line class="mc-axis mc-grid" x1="{x}" y1="{_n(strip - 3)}" x2="{x}" '
+                f'y2="{_n(strip + BAR_HEIGHT + 3)}"/>'
+            )
         parts.append(
-            f'<text class="mc-label" x="{x}" y="{axis_y + 20}" text-anchor="middle">'
+            f'<line class="mc-axis" x1="{x}" y1="{_n(axis_y)}" x2="{x}" y2="{_n(axis_y + 5)}"/>'
+        )
+        parts.append(
+            f'<text class="mc-label" x="{x}" y="{_n(axis_y + 22)}" text-anchor="middle">'
             f"{_tick_text(tick)}</text>"
         )
-        tick += step
     parts.append(
-        f'<line class="mc-axis" x1="{LABEL_WIDTH}" y1="{axis_y}" x2="{_n(x_of(axis_max))}" '
-        f'y2="{axis_y}"/>'
+        f'<line class="mc-axis" x1="{LEFT}" y1="{_n(axis_y)}" x2="{_n(x_of(axis_max))}" '
+        f'y2="{_n(axis_y)}"/>'
     )
     parts.append(
-        f'<text class="mc-label" x="{_n(LABEL_WIDTH + plot_width / 2)}" y="{axis_y + 40}" '
+        f'<text class="mc-label" x="{_n(LEFT + plot_width / 2)}" y="{_n(axis_y + 44)}" '
         f'text-anchor="middle">{escape_text(axis_label)}</text>'
     )
     for index, bar in enumerate(bars):
-        row_top = TOP + index * ROW_HEIGHT
-        bar_top = row_top + (ROW_HEIGHT - BAR_HEIGHT) / 2
-        text_y = _n(row_top + ROW_HEIGHT / 2 + 5)
-        if bar.band is not None:
-            parts.append(
-                f'<rect class="mc-band" x="{_n(x_of(bar.band[0]))}" y="{_n(row_top + 2)}" '
-                f'width="{_n(x_of(bar.band[1]) - x_of(bar.band[0]))}" '
-                f'height="{ROW_HEIGHT - 4}"/>'
-            )
+        row_top = rows_top + index * ROW_HEIGHT
+        bar_top = row_top + BAR_TOP
+        text_y = _n(row_top + TEXT_BASELINE)
+        for shaded in (band, bar.band):
+            if shaded is not None:
+                parts.append(
+                    f'<rect class="mc-band" x="{_n(x_of(shaded[0]))}" y="{_n(bar_top - 3)}" '
+                    f'width="{_n(x_of(shaded[1]) - x_of(shaded[0]))}" '
+                    f'height="{BAR_HEIGHT + 6}"/>'
+                )
         css = "mc-bar" if bar.kind is None else f"mc-bar mc-bar--{bar.kind}"
+        value = bar.value_text
+        if bar.kind is not None and bar.kind in words:
+            value += f" · {words[bar.kind]}"
         parts.append(
-            f'<text class="mc-label" x="{LABEL_WIDTH - 8}" y="{text_y}" text-anchor="end">'
+            f'<text class="mc-label mc-label--bar" x="{LEFT}" y="{text_y}">'
             f"{escape_text(bar.label)}</text>"
         )
         parts.append(
-            f'<rect class="{css}" x="{LABEL_WIDTH}" y="{_n(bar_top)}" '
-            f'width="{_n(x_of(bar.value) - LABEL_WIDTH)}" height="{BAR_HEIGHT}"/>'
+            f'<text class="mc-value" x="{WIDTH - LEFT}" y="{text_y}" text-anchor="end">'
+            f"{escape_text(value)}</text>"
         )
         parts.append(
-            f'<text class="mc-value" x="{_n(x_of(bar.value) + 6)}" y="{text_y}">'
-            f"{escape_text(bar.value_text)}</text>"
+            f'<rect class="{css}" x="{LEFT}" y="{_n(bar_top)}" '
+            f'width="{_n(max(x_of(bar.value) - LEFT, 0))}" height="{BAR_HEIGHT}"/>'
         )
     parts.append("</svg>")
     return "".join(parts)

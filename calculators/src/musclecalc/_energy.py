@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ._calculator import Calculator
-from ._chart import Bar, bar_chart
+from ._chart import Bar, LegendItem, bar_chart
 from ._display import Chart, Display, Fact, as_entered, kcal
 from ._fields import Bounds, ChoiceField, Form, NumberField, Option, UnitField, UnitOption
 from ._numbers import format_decimal, format_whole, round_half_up, round_whole
@@ -474,6 +474,7 @@ def present_energy(result: EnergyResult, values: Values) -> Display:
         description,
         bars,
         axis_label="kcal a day",
+        legend=(LegendItem("band", f"target range {range_text}"),),
     )
     return Display(
         summary=(

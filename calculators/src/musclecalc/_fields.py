@@ -24,6 +24,7 @@ __all__ = [
     "Form",
     "NumberField",
     "Option",
+    "Preset",
     "UnitField",
     "UnitOption",
     "json_number",
@@ -182,8 +183,19 @@ class ChecklistField:
 
 
 @dataclass(frozen=True)
+class Preset:
+    """A named set of rows a reader can start an entries field from (a sample week)."""
+
+    label: str
+    rows: tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True)
 class EntriesField:
-    """A list of rows, each with its own fields (the volume calculator's exercises)."""
+    """A list of rows, each with its own fields (the volume calculator's exercises).
+
+    ``presets`` are ready-made lists of rows the form offers to start from.
+    """
 
     kind: ClassVar[str] = "entries"
     name: str
@@ -195,6 +207,7 @@ class EntriesField:
     fields: tuple[ChoiceField | NumberField, ...]
     default: tuple[Mapping[str, Any], ...] = ()
     required: bool = True
+    presets: tuple[Preset, ...] = ()
 
 
 Field = NumberField | UnitField | ChoiceField | ChecklistField | EntriesField
@@ -324,6 +337,10 @@ def _field_json(form: Form, f: Field) -> dict[str, Any]:
         "min_items": f.min_items,
         "max_items": f.max_items,
         "default": [dict(row) for row in f.default],
+        "presets": [
+            {"label": preset.label, "rows": [dict(row) for row in preset.rows]}
+            for preset in f.presets
+        ],
         "fields": [
             _number_json(None, sub) if isinstance(sub, NumberField) else _choice_json(sub)
             for sub in f.fields

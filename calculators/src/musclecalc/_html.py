@@ -109,10 +109,16 @@ def _details(display: Display) -> list[str]:
     table = display.table
     if table is not None:
         head = "".join(f'<th scope="col">{_text(c)}</th>' for c in table.columns)
-        lines.append(f'<div class="mc-table-wrap"><table><caption>{_text(table.caption)}</caption>')
+        lines.append(
+            f'<div class="mc-table-wrap"><table class="mc-table"><caption>{_text(table.caption)}</caption>'
+        )
         lines.append(f"<thead><tr>{head}</tr></thead><tbody>")
+        # Each cell names its column, so a phone can show a row as a small card of label: value.
         for first, *rest in table.rows:
-            cells = "".join(f"<td>{_text(cell)}</td>" for cell in rest)
+            cells = "".join(
+                f'<td data-label="{_attr(column)}">{_text(cell)}</td>'
+                for column, cell in zip(table.columns[1:], rest, strict=True)
+            )
             lines.append(f'<tr><th scope="row">{_text(first)}</th>{cells}</tr>')
         lines.append("</tbody></table></div>")
     if display.notes:

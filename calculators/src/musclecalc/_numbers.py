@@ -17,12 +17,18 @@ __all__ = [
     "parse_number",
     "round_half_up",
     "round_whole",
+    "split_unit",
 ]
 
 # Plain decimal numbers as typed into a form: optional sign, digits with an optional
 # fraction, optional exponent. ASCII digits only, so "nan", "inf", "1_000", "0x10" and
 # other spellings Python's float() would accept are refused.
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+# A number followed by a word or symbol, as people type a measurement: "70kg", "70 kg",
+# "154 lbs", "25%", "5'10" is not one of them (only one number is read).
+_WITH_UNIT = re.compile(r"(?P<number>[^a-zA-Z%\"]*?)\s*(?P<unit>[a-zA-Z%\"][a-zA-Z.%\"]*)")
 
 
 class NotANumber(ValueError):
@@ -69,6 +75,26 @@ def parse_number(raw: object) -> float | None:
             raise NotANumber("not a number")
         return float(text)
     raise NotANumber("not a number")
+
+
+def split_unit(raw: object) -> tuple[object, str | None]:
+    """The number part of a typed value and the unit word after it, lower-case, if any.
+
+    Only text is split; anything else comes back as given, with no unit. The number part is
+    not checked here (:func:`parse_number` does that).
+
+    >>> split_unit("70kg"), split_unit(" 154 LBS "), split_unit("70,5"), split_unit("25%")
+    (('70', 'kg'), ('154', 'lbs'), ('70,5', None), ('25', '%'))
+    >>> split_unit("heavy"), split_unit(80)
+    (('', 'heavy'), (80, None))
+    """
+    if not isinstance(raw, str):
+        return raw, None
+    text = raw.strip()
+    match = _WITH_UNIT.fullmatch(text)
+    if match is None or _NUMBER.fullmatch(text.replace(",", ".")) is not None:
+        return raw, None
+    return match.group("number").strip(), match.group("unit").lower().rstrip(".")
 
 
 def round_half_up(value: float, places: int = 0) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from ._errors import InputError, join_words
 from ._fields import (
@@ -20,10 +21,18 @@ from ._fields import (
     NumberField,
     UnitField,
 )
-from ._numbers import NotANumber, parse_number
+from ._numbers import NotANumber, format_decimal, parse_number, split_unit
 from ._units import to_base
 
-__all__ = ["Values", "read_form"]
+__all__ = ["UNIT_WORDS", "Values", "read_form", "understood"]
+
+#: Words people type after a number, and the unit each one means.
+UNIT_WORDS: Final[Mapping[str, str]] = {
+    **dict.fromkeys(("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"), "kg"),
+    **dict.fromkeys(("lb", "lbs", "pound", "pounds"), "lb"),
+    **dict.fromkeys(("cm", "cms", "centimetre", "centimetres", "centimeter", "centimeters"), "cm"),
+    **dict.fromkeys(("in", "ins", "inch", "inches", '"'), "in"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,9 @@ class Values:
 
     ``numbers`` holds numbers in kg or cm when they have a unit (so calculations need not
     care what was typed) and ``entered`` holds them as typed, in the chosen unit.
-    ``checked`` holds each checklist's ticked values, in form order.
+    ``checked`` holds each checklist's ticked values, in form order. ``understood`` holds, for
+    each field typed with a unit ("70kg", "25%"), the number and unit as read, as text for the
+    form: ``{"weight": "70", "weight_unit": "kg"}``.
     """
 
     numbers: Mapping[str, float | None] = field(default_factory=dict)
@@ -40,6 +51,7 @@ class Values:
     choices: Mapping[str, str] = field(default_factory=dict)
     rows: Mapping[str, tuple[Values, ...]] = field(default_factory=dict)
     checked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    understood: Mapping[str, str] = field(default_factory=dict)
 
     def number(self, name: str) -> float:
         """A number that must be present (required, or optional with a default)."""
@@ -156,6 +168,40 @@ def _read_number(
     return value, None
 
 
+def _unit_words(number: NumberField) -> set[str]:
+    """What may follow a number without a unit field: its own unit text ("%", "years")."""
+    word = number.unit_text.strip().lower()
+    return {word, word.rstrip("s")} - {""}
+
+
+def _typed_unit(
+    number: NumberField, by_name: Mapping[str, Field], raw: object
+) -> tuple[object, str | None, str | None]:
+    """The raw value without a unit typed after it, the unit it names (for a number with a
+    unit field), and a message when the word typed is not a unit this number takes."""
+    text, word = split_unit(raw)
+    if word is None:
+        return raw, None, None
+    if number.unit_field is None:
+        if word in _unit_words(number):
+            return text, None, None
+        return raw, None, None  # read as before: "not a number"
+    unit_field = by_name[number.unit_field]
+    assert isinstance(unit_field, UnitField)
+    allowed = [option.value for option in unit_field.options]
+    unit = UNIT_WORDS.get(word)
+    if unit in allowed:
+        return text, unit, None
+    if len(word) > 12 or not text:
+        return raw, None, None
+    return (
+        raw,
+        None,
+        f'Enter {number.noun} in {join_words(allowed, "or")}: "{word}" is not one of them. '
+        f"You can type the unit after the number, as in 70 {allowed[0]}.",
+    )
+
+
 def _read_fields(
     fields: Sequence[Field], payload: Mapping[str, object], prefix: str, errors: dict[str, str]
 ) -> Values:
@@ -164,6 +210,7 @@ def _read_fields(
     entered: dict[str, float | None] = {}
     rows: dict[str, tuple[Values, ...]] = {}
     checked: dict[str, tuple[str, ...]] = {}
+    understood: dict[str, str] = {}
     by_name = {f.name: f for f in fields}
     # Units and choices first: a number's bounds depend on its unit.
     for f in fields:
@@ -175,16 +222,28 @@ def _read_fields(
                 choices[f.name] = value
     for f in fields:
         if isinstance(f, NumberField):
+            raw, typed_unit, message = _typed_unit(f, by_name, payload.get(f.name))
+            if message is not None:
+                errors[prefix + f.name] = message
+                continue
+            if typed_unit is not None and f.unit_field is not None:
+                # A unit typed with the number wins over the unit chosen beside it.
+                choices[f.unit_field] = typed_unit
+                errors.pop(prefix + f.unit_field, None)
             bounds, unit = f.bounds, None
             if f.unit_field is not None:
                 unit_field = by_name[f.unit_field]
                 assert isinstance(unit_field, UnitField)
                 unit = choices.get(f.unit_field)
                 bounds = None if unit is None else unit_field.option(unit).bounds
-            number, message = _read_number(f, payload.get(f.name), bounds, unit)
+            number, message = _read_number(f, raw, bounds, unit)
             if message is not None:
                 errors[prefix + f.name] = message
                 continue
+            if raw is not payload.get(f.name) and number is not None:
+                understood[f.name] = format_decimal(number, 4)
+                if typed_unit is not None and f.unit_field is not None:
+                    understood[f.unit_field] = typed_unit
             entered[f.name] = number
             numbers[f.name] = number if number is None or unit is None else to_base(number, unit)
         elif isinstance(f, EntriesField):
@@ -202,6 +261,7 @@ def _read_fields(
         choices={k: choices[k] for k in ordered if k in choices},
         rows=rows,
         checked=checked,
+        understood=understood,
     )
 
 
@@ -239,6 +299,16 @@ def read_form(form: Form, payload: Mapping[str, object]) -> Values:
     >>> values = read_form(PROTEIN_FORM, {"weight": "154,3", "weight_unit": "lb"})
     >>> round(values.number("weight"), 3), values.entered["weight"], values.choice("goal")
     (69.989, 154.3, 'build')
+
+    A unit typed after the number wins over the unit field; a unit the field does not take
+    is named in the message:
+
+    >>> read_form(PROTEIN_FORM, {"weight": "70kg", "weight_unit": "lb"}).choice("weight_unit")
+    'kg'
+    >>> read_form(PROTEIN_FORM, {"weight": "11 stone"})
+    Traceback (most recent call last):
+    ...
+    musclecalc._errors.InputError: weight: Enter a body weight in kg or lb: "stone" is not one of them. You can type the unit after the number, as in 70 kg.
     >>> read_form(PROTEIN_FORM, {"weight": 20, "meals": "many"})
     Traceback (most recent call last):
     ...
@@ -251,3 +321,19 @@ def read_form(form: Form, payload: Mapping[str, object]) -> Values:
     if errors:
         raise InputError(errors)
     return values
+
+
+def understood(form: Form, payload: Mapping[str, object]) -> dict[str, str]:
+    """The fields typed with a unit, as the form should now show them, or nothing when the
+    payload has errors.
+
+    >>> from musclecalc._protein import PROTEIN_FORM
+    >>> understood(PROTEIN_FORM, {"weight": "154 lbs", "weight_unit": "kg", "body_fat_percent": "25%"})
+    {'weight': '154', 'weight_unit': 'lb', 'body_fat_percent': '25'}
+    >>> understood(PROTEIN_FORM, {"weight": "70"}), understood(PROTEIN_FORM, {"weight": "70 st"})
+    ({}, {})
+    """
+    try:
+        return dict(read_form(form, payload).understood)
+    except InputError:
+        return {}

@@ -14,16 +14,26 @@ from typing import Any, Final
 
 from ._calculator import Calculator
 from ._catalogue import CORE_MUSCLES, EXERCISES, MUSCLES
-from ._chart import Bar, bar_chart
+from ._chart import Bar, LegendItem, bar_chart
 from ._display import Chart, Display, Fact, Table, count
 from ._errors import join_words
-from ._fields import Bounds, ChoiceField, EntriesField, Form, NumberField, Option, json_number
+from ._fields import (
+    Bounds,
+    ChoiceField,
+    EntriesField,
+    Form,
+    NumberField,
+    Option,
+    Preset,
+    json_number,
+)
 from ._numbers import format_decimal
 from ._reading import Values, read_form
 from ._sources import BAZ_VALLE_2022, PELLAND_2024, ROGERSON_2024, SCHOENFELD_2017, Source
 from ._thresholds import HARD_SETS_HIGH, HARD_SETS_LOW
 
 __all__ = [
+    "SAMPLE_WEEKS",
     "VOLUME",
     "VOLUME_FORM",
     "Entry",
@@ -40,6 +50,35 @@ SAMPLE_WEEK: Final = (
     {"exercise": "squat", "sets": 3, "sessions": 2},
     {"exercise": "romanian_deadlift", "sets": 3, "sessions": 2},
     {"exercise": "leg_curl", "sets": 3, "sessions": 1},
+)
+
+
+def _week(text: str) -> tuple[dict[str, Any], ...]:
+    """Rows from ``"hip_thrust:3:2 squat:3:2"`` (exercise:sets per session:sessions a week)."""
+    rows = []
+    for row in text.split():
+        exercise, sets, sessions = row.split(":")
+        rows.append({"exercise": exercise, "sets": int(sets), "sessions": int(sessions)})
+    return tuple(rows)
+
+
+#: The sample weeks of the programming guide (docs/exercises/programming.md, whose volume-week
+#: markers a test checks against these), offered as starting points in the calculator.
+SAMPLE_WEEKS: Final = (
+    Preset(
+        "Beginner (3 days)",
+        _week(
+            "goblet_squat:3:1 glute_bridge:2:1 romanian_deadlift:3:1 reverse_lunge:2:1 "
+            "hip_thrust:3:1 step_up:2:1"
+        ),
+    ),
+    Preset(
+        "Intermediate (4 days)",
+        _week(
+            "squat:3:1 romanian_deadlift:3:1 bulgarian_split_squat:2:1 leg_curl:3:1 box_jump:2:1 "
+            "hip_thrust:4:1 walking_lunge:2:1"
+        ),
+    ),
 )
 
 DELOAD_ADVICE: Final = (
@@ -75,6 +114,7 @@ VOLUME_FORM: Final = Form(
             min_items=1,
             max_items=30,
             default=SAMPLE_WEEK,
+            presets=SAMPLE_WEEKS,
             fields=(
                 ChoiceField(
                     "exercise",
@@ -396,6 +436,12 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
         bars,
         axis_label="Hard sets a week (fractional)",
         band=(result.band_low, result.band_high),
+        legend=(
+            LegendItem("below", "below range"),
+            LegendItem("productive", "in range"),
+            LegendItem("high", "above range"),
+            LegendItem("band", f"range {band}"),
+        ),
     )
     exercises = ", ".join(
         f"{EXERCISES[e.exercise].name} {e.sets}×{e.sessions}" for e in result.entries

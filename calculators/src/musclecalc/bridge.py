@@ -15,6 +15,8 @@ data, for tests and the command line's ``--json``.
 ({'low': 112, 'target': 126, 'high': 154}, 'Aim for about 126 g of protein a day (112-154 g).')
 >>> json.loads(run("protein", '{"weight": "heavy", "meals": 0}'))["errors"]
 {'weight': 'Enter a body weight as a number between 30 and 300 kg.', 'meals': 'Enter a number of meals a day between 1 and 8.'}
+>>> json.loads(run("protein", '{"weight": "154 lb", "weight_unit": "kg"}'))["fields"]
+{'weight': '154', 'weight_unit': 'lb'}
 >>> json.loads(convert('{"value": "80", "from": "kg", "to": "lb"}'))
 {'ok': True, 'value': 176.4, 'text': '176.4'}
 """
@@ -29,6 +31,7 @@ from ._display import Display
 from ._errors import InputError, UnknownCalculatorError
 from ._html import render
 from ._numbers import NotANumber, format_decimal, parse_number
+from ._reading import understood
 from ._registry import CALCULATORS, calculator
 from ._results import Result
 from ._units import UNITS
@@ -93,7 +96,13 @@ def _page_reply(name: object, payload: object, site_root: object) -> dict[str, A
     if isinstance(outcome, dict):
         return outcome
     answer, details = render(outcome[1], site_root if isinstance(site_root, str) else "")
-    return {"ok": True, "answer": answer, "details": details}
+    reply: dict[str, Any] = {"ok": True, "answer": answer, "details": details}
+    # Values typed with a unit ("70kg"): the form shows the number and unit it understood.
+    data, _ = _load_object(payload)
+    fields = understood(calculator(name).form, data) if data is not None else {}
+    if fields:
+        reply["fields"] = fields
+    return reply
 
 
 def _full_reply(name: object, payload: object) -> dict[str, Any]:
@@ -107,7 +116,8 @@ def _full_reply(name: object, payload: object) -> dict[str, Any]:
 def run(name: str, payload: str, site_root: str = "") -> str:
     """Run the calculator ``name`` on a JSON object of form values, for the page.
 
-    Returns ``{"ok": true, "answer": "<html>", "details": "<html>"}`` or
+    Returns ``{"ok": true, "answer": "<html>", "details": "<html>"}`` (plus ``"fields"``, the
+    number and unit the form should show, when a value was typed with its unit: "70kg") or
     ``{"ok": false, "errors": {"<field>": "<message>"}}``, where the field ``"_"`` holds a
     problem that belongs to no field (unreadable JSON, unknown calculator). ``site_root`` is
     the relative path from the page to the site's root, for links in the answer.

@@ -50,6 +50,8 @@ export class Calculator {
     this.retry = root.querySelector("[data-action=retry]");
     this.answer = root.querySelector(".mc-answer");
     this.details = root.querySelector(".mc-details");
+    this.glance = root.querySelector(".mc-glance__text");
+    this.share = root.querySelector(".mc-share");
     this.entries = root.querySelector(".mc-entries__list");
     this.maxEntries = Number(root.querySelector(".mc-entries")?.dataset.maxItems) || Infinity;
     this.latest = 0;
@@ -67,6 +69,7 @@ export class Calculator {
     this.form.addEventListener("change", (event) => this.changed(event));
     this.form.addEventListener("click", (event) => this.clicked(event));
     this.retry.addEventListener("click", () => this.start());
+    this.enhance();
     this.start();
   }
 
@@ -84,6 +87,7 @@ export class Calculator {
   }
 
   setStatus(state, text) {
+    if (state === "error") this.doneUpdating(true);
     this.status.dataset.state = state;
     this.statusText.textContent = text;
     this.retry.hidden = state !== "error";
@@ -92,6 +96,8 @@ export class Calculator {
   changed(event) {
     const target = event.target;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    if (target.closest(".mc-share")) return;
+    this.markUpdating();
     if (target.classList.contains("mc-unit")) {
       if (event.type === "change") this.switchUnit(target);
       return;
@@ -103,8 +109,11 @@ export class Calculator {
   clicked(event) {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
-    if (button.dataset.action === "add-entry") this.addEntry();
-    if (button.dataset.action === "remove-entry") this.removeEntry(button.closest(".mc-entry"));
+    const action = button.dataset.action;
+    if (["add-entry", "remove-entry", "use-preset"].includes(action)) this.markUpdating();
+    if (action === "add-entry") this.addEntry();
+    if (action === "remove-entry") this.removeEntry(button.closest(".mc-entry"));
+    if (action === "use-preset") this.usePreset(button);
   }
 
   // -- inputs -----------------------------------------------------------------------------------
@@ -249,7 +258,10 @@ export class Calculator {
       if (request === this.latest) this.setStatus("error", `The calculator stopped: ${error.message}.`);
       return;
     }
+    // A reply for older inputs never replaces the answer for newer ones, nor ends "Updating".
     if (request !== this.latest || !this.root.isConnected) return;
+    this.doneUpdating(!reply.ok);
+    if (reply.ok && reply.fields) this.showUnderstood(reply.fields);
     // The first answer is for the values already on the page; later ones are the reader's own.
     if (this.answeredOnce) this.saveToAddress(payload);
     this.answeredOnce = true;
@@ -287,5 +299,119 @@ export class Calculator {
     this.answer.classList.remove("mc-answer--stale");
     this.details.replaceChildren(...nodesFrom(reply.details));
     if (wasOpen) this.details.querySelector(".mc-method").open = true;
+    if (this.glance) this.glance.textContent = this.answer.querySelector(".mc-summary")?.textContent ?? "";
+  }
+
+  // -- honest state, quicker input, share and print (issue 12) ----------------------------------
+
+  /** Controls only the script can make work, the page's address requests, and printing. */
+  enhance() {
+    for (const hidden of this.root.querySelectorAll(".mc-presets, .mc-share")) hidden.hidden = false;
+    this.share?.querySelector("[data-action=copy-link]").addEventListener("click", () => this.copyLink());
+    this.addFromAddress();
+    // Print the method and sources too: open them for printing, then put them back.
+    addEventListener("beforeprint", () => {
+      for (const details of this.root.querySelectorAll("details:not([open])")) {
+        details.open = true;
+        details.dataset.openedForPrint = "true";
+      }
+    });
+    addEventListener("afterprint", () => {
+      for (const details of this.root.querySelectorAll("details[data-opened-for-print]")) {
+        details.open = false;
+        delete details.dataset.openedForPrint;
+      }
+    });
+  }
+
+  /** From an edit until the reply for it: the answer says it is updating, in words and dimmed. */
+  markUpdating() {
+    this.root.dataset.updating = "true";
+    this.answer.setAttribute("aria-busy", "true");
+  }
+
+  doneUpdating(stale = false) {
+    delete this.root.dataset.updating;
+    this.answer.removeAttribute("aria-busy");
+    if (stale) this.answer.classList.add("mc-answer--stale");
+  }
+
+  /** Python read a value typed with its unit ("70kg"): show the number and unit it used. A field
+   * being typed in is left alone until the reader leaves it (its change event asks again). */
+  showUnderstood(fields) {
+    let changed = false;
+    for (const [name, value] of Object.entries(fields)) {
+      const control = this.fieldControls().find((c) => c.dataset.name === name);
+      if (!control || control === document.activeElement) continue;
+      const number = control.classList.contains("mc-unit")
+        ? this.form.querySelector(`[data-key="${CSS.escape(control.dataset.unitFor)}"]`)
+        : control;
+      if (number === document.activeElement) continue;
+      control.value = value;
+      if (control.classList.contains("mc-unit")) control.dataset.current = value;
+      changed = true;
+    }
+    if (changed) this.saveToAddress(this.payload());
+  }
+
+  /** Rows from text in the address's form: "exercise=squat&sets=3&sessions=1&exercise=...". */
+  setRows(text) {
+    const state = new URLSearchParams(text);
+    const template = this.entries.querySelector(".mc-entry").cloneNode(true);
+    const columns = [...template.querySelectorAll("[data-name]")].map((control) => control.dataset.name);
+    const count = Math.min(Math.max(...columns.map((name) => state.getAll(name).length)), this.maxEntries);
+    const rows = [];
+    for (let index = 0; index < count; index++) {
+      const row = template.cloneNode(true);
+      for (const name of columns) row.querySelector(`[data-name="${name}"]`).value = state.getAll(name)[index] ?? "";
+      rows.push(row);
+    }
+    if (rows.length === 0) return;
+    this.entries.replaceChildren(...rows);
+    this.renumberEntries();
+  }
+
+  usePreset(button) {
+    this.setRows(button.dataset.rows);
+    this.compute();
+  }
+
+  /** `#add=hip_thrust` (from an exercise page): that exercise joins the week shown, once. */
+  addFromAddress() {
+    const hash = new URLSearchParams(location.hash.slice(1));
+    const wanted = hash.getAll("add");
+    if (!this.entries || wanted.length === 0) return;
+    for (const exercise of wanted) {
+      const rows = [...this.entries.children];
+      const select = rows[0].querySelector("select[data-name]");
+      if (![...select.options].some((option) => option.value === exercise)) continue;
+      if (rows.some((row) => row.querySelector("select[data-name]").value === exercise)) continue;
+      if (rows.length >= this.maxEntries) break;
+      const row = rows.at(-1).cloneNode(true);
+      for (const control of row.querySelectorAll("[data-name]")) control.value = control.dataset.default ?? control.value;
+      row.querySelector("select[data-name]").value = exercise;
+      this.entries.append(row);
+    }
+    this.renumberEntries();
+    this.markUpdating();  // the answer on the page is for the week without it, until Python replies
+    this.saveToAddress(this.payload());  // the address now holds the whole week, not "add="
+  }
+
+  /** Copy the address (which holds the inputs) to the clipboard, or select it for copying. */
+  async copyLink() {
+    this.saveToAddress(this.payload());
+    const status = this.share.querySelector(".mc-share__status");
+    const field = this.share.querySelector(".mc-share__address");
+    try {
+      await navigator.clipboard.writeText(location.href);
+      field.hidden = true;
+      status.textContent = "Link copied.";
+    } catch {
+      field.value = location.href;
+      field.hidden = false;
+      field.focus();
+      field.select();
+      status.textContent = "Copy the selected link (it holds your values; nothing is sent anywhere).";
+    }
   }
 }

@@ -1,0 +1,124 @@
+"""Figures for the calculators on a phone (390x844) and a laptop (1280x800), printed, not asserted.
+
+For each calculator, before and after its first live answer: where the answer's summary starts
+(px from the top of the first screen, with the page scrolled to the top), how big the chart's text
+is drawn (CSS px: font size times the SVG's scale), and the smallest height and width of the form's
+controls. Optionally saves screenshots.
+
+    python scripts/phone_figures.py [SITE_DIR] [--shots DIR]
+
+Without SITE_DIR it builds the site into a temporary folder first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from sitebuild.chromium import EXECUTABLE, FLAGS
+from sitebuild.server import serve
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CALCULATORS = ("protein", "energy", "volume")
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 800}}
+
+#: What the figures measure, in the page (one function, one calculator name argument).
+MEASURE = """name => {
+  const root = document.querySelector(`#mc-${name}`);
+  const summary = root.querySelector('.mc-glance:not([hidden]) .mc-glance__text')
+    && getComputedStyle(root.querySelector('.mc-glance')).display !== 'none'
+    ? root.querySelector('.mc-glance') : root.querySelector('.mc-answer .mc-summary');
+  const svg = root.querySelector('svg.mc-chart');
+  let chartText = null;
+  if (svg) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const sizes = [...svg.querySelectorAll('text')]
+      .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    chartText = Math.round(Math.min(...sizes) * 10) / 10;
+  }
+  const controls = [...root.querySelectorAll('input, select, button, summary')]
+    .filter((c) => c.offsetParent !== null)
+    .map((c) => (c.type === 'checkbox' ? c.closest('label') : c).getBoundingClientRect());
+  return {
+    summary_top: Math.round(summary.getBoundingClientRect().top),
+    chart_text_px: chartText,
+    min_control_height: Math.round(Math.min(...controls.map((r) => r.height))),
+    min_control_width: Math.round(Math.min(...controls.map((r) => r.width))),
+    page_width: document.documentElement.scrollWidth,
+  };
+}"""
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def measure(site_dir: Path, shots: Path | None) -> dict[str, object]:
+    """The figures for every calculator at every viewport."""
+    server, url = serve(site_dir, free_port())
+    figures: dict[str, object] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=EXECUTABLE, args=FLAGS)
+            for view, size in VIEWPORTS.items():
+                context = browser.new_context(viewport=size)
+                for name in CALCULATORS:
+                    page = context.new_page()
+                    page.goto(f"{url}calculators/{name}/")
+                    before = page.evaluate(MEASURE, name)
+                    if shots:
+                        page.screenshot(path=str(shots / f"{view}-{name}-before.png"))
+                    page.wait_for_selector(f"#mc-{name}[data-live=true]", timeout=90_000)
+                    page.evaluate("window.scrollTo(0, 0)")
+                    after = page.evaluate(MEASURE, name)
+                    if shots:
+                        page.screenshot(path=str(shots / f"{view}-{name}-after.png"))
+                    figures[f"{view} {name}"] = {"before": before, "after": after}
+                    page.close()
+                context.close()
+            browser.close()
+    finally:
+        server.stop()
+    return figures
+
+
+def main() -> int:
+    """Build if needed, measure, print the figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", nargs="?", type=Path)
+    parser.add_argument("--shots", type=Path, help="save screenshots into this folder")
+    args = parser.parse_args()
+    if args.shots:
+        args.shots.mkdir(parents=True, exist_ok=True)
+    site_dir = args.site_dir
+    if site_dir is None:
+        site_dir = Path(tempfile.mkdtemp(prefix="phone-figures-"))
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return 1
+    print(json.dumps(measure(site_dir, args.shots), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
