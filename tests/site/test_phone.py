@@ -292,6 +292,20 @@ def test_key_text_is_body_size_and_the_title_is_strong(no_python: Visit) -> None
     assert int(weight) >= 600
 
 
+def test_the_home_pages_first_screen_has_three_ways_in(no_python: Visit) -> None:
+    """On a phone, the warning signs, the self-check and the calculators all start on the
+    first screen, each a link of at least 44 px."""
+    no_python.goto("")
+    ways = no_python.page.eval_on_selector_all(
+        ".mc-ways a.mc-way",
+        "links => links.map(a => [new URL(a.href).pathname + new URL(a.href).hash,"
+        " a.getBoundingClientRect().top,"
+        " a.getBoundingClientRect().height])",
+    )
+    assert [href for href, _, _ in ways] == ["/red-flags/#emergency", "/checkup/", "/calculators/"]
+    assert all(top < PHONE["height"] and height >= 44 for _, top, height in ways)
+
+
 def test_a_sample_week_is_one_tap_and_an_exercise_page_adds_its_exercise(
     visit: Visit,
 ) -> None:
