@@ -382,14 +382,26 @@ def render_calculator(calculator: dict[str, Any]) -> str:
     calc = form["name"]
     payload = calculator["payload"]
     fields = {f["name"]: f for f in form["fields"]}
+    group_titles = {group["first"]: group["title"] for group in form.get("groups", [])}
     controls = []
+    in_group = False
     for field in form["fields"]:
+        if field["name"] in group_titles:
+            # A long form in headed sections: each group runs to the next one, or the end.
+            if in_group:
+                controls.append("</fieldset>")
+            in_group = True
+            controls.append('<fieldset class="mc-group">')
+            title = _text(group_titles[field["name"]])
+            controls.append(f'<legend class="mc-group__title">{title}</legend>')
         if field["kind"] == "unit":
             continue  # drawn beside the number it measures
         special = _CONTROLS.get(field["kind"])
         controls.append(
             special(calc, field, payload) if special else _field(calc, field, fields, payload)
         )
+    if in_group:
+        controls.append("</fieldset>")
     summary = SUMMARY.search(calculator["answer"])
     return "\n".join(
         [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -424,3 +425,22 @@ def test_chart_escapes_text() -> None:
     assert not list(root.iter(f"{SVG_NS}script"))
     with pytest.raises(ValueError, match="chart ids are"):
         bar_chart('x" onload="', "t", "d", [], axis_label="n")
+
+
+def test_a_long_form_comes_in_headed_groups_that_start_at_its_fields() -> None:
+    checkup = forms_by_name()["checkup"]
+    names = [f["name"] for f in checkup["fields"]]
+    firsts = [group["first"] for group in checkup["groups"]]
+    assert [group["title"] for group in checkup["groups"]] == [
+        "Your training",
+        "Food and body",
+        "Recovery and daily life",
+    ]
+    assert [names.index(first) for first in firsts] == sorted(names.index(f) for f in firsts)
+    assert forms_by_name()["protein"]["groups"] == []
+    from musclecalc._checkup import CHECKUP_FORM
+
+    with pytest.raises(ValueError, match="groups must start at fields"):
+        replace(CHECKUP_FORM, groups=(("sleep_hours", "Late"), ("weight", "Early")))
+    with pytest.raises(ValueError, match="groups must start at fields"):
+        replace(CHECKUP_FORM, groups=(("no_such_field", "Nowhere"),))

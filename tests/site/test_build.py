@@ -317,3 +317,12 @@ def test_a_known_marker_builds(tmp_path: Path) -> None:
     assert 'data-calculator="protein"' in (tmp_path / "site" / "index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_the_self_checks_questions_come_in_headed_groups(build: Build) -> None:
+    html = (build.site_dir / "checkup" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<form class="mc-form"')
+    form = html[start : html.index("</form>", start)]
+    legends = re.findall(r'<legend class="mc-group__title">([^<]+)</legend>', form)
+    assert legends == ["Your training", "Food and body", "Recovery and daily life"]
+    assert form.count("<fieldset") == form.count("</fieldset>") == 4  # the signs, then 3 groups

@@ -141,6 +141,11 @@ CHECKUP_FORM: Final = Form(
         "Tick any warning signs and answer what you know; see first whether anything needs a "
         "doctor, then the causes that fit your answers, most likely first."
     ),
+    groups=(
+        ("months_training", "Your training"),
+        ("weight", "Food and body"),
+        ("sleep_hours", "Recovery and daily life"),
+    ),
     fields=(
         ChecklistField(
             "symptoms",

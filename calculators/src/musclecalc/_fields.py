@@ -221,7 +221,8 @@ class Form:
     """A calculator's form: its title, one-sentence summary and fields in display order.
 
     ``check`` looks at several fields together (e.g. a band's low end below its high end);
-    it runs only when every field is valid on its own.
+    it runs only when every field is valid on its own. ``groups`` gives a long form headed
+    sections: each ``(first field, title)`` starts a group that runs to the next one.
     """
 
     name: str
@@ -229,11 +230,15 @@ class Form:
     summary: str
     fields: tuple[Field, ...]
     check: Check | None = None
+    groups: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         names = [f.name for f in self.fields]
         if len(names) != len(set(names)):
             raise ValueError(f"{self.name}: field names repeat")
+        starts = [names.index(first) if first in names else -1 for first, _ in self.groups]
+        if -1 in starts or starts != sorted(set(starts)):
+            raise ValueError(f"{self.name}: groups must start at fields, in form order")
         for f in self.fields:
             if isinstance(f, UnitField) and not isinstance(self.field(f.for_field), NumberField):
                 raise ValueError(f"{self.name}.{f.name}: 'for' must name a number field")
@@ -256,6 +261,7 @@ class Form:
             "title": self.title,
             "summary": self.summary,
             "fields": [_field_json(self, f) for f in self.fields],
+            "groups": [{"first": first, "title": title} for first, title in self.groups],
         }
 
 
