@@ -1,4 +1,4 @@
-"""Offline reading: the offline page and the service worker, built with Workbox after each build.
+"""Offline reading: the offline page and the service worker, written after each build.
 
 `build(site_dir)` writes three things into the built site:
 
@@ -6,9 +6,12 @@
   offline message instead of "not found". The service worker precaches it and the few small
   scripts the build moved out of it (about 2 KB), and nothing else: the page's other files are
   the ones every page shares, cached as the reader loads them.
-- `assets/javascripts/workbox/`: Workbox's production runtime, copied from npm's workbox-build.
-- `sw.js`: service-worker.js with this deploy's id and the runtime's file list filled in, and
-  Workbox's precache list injected (scripts/sitebuild/service_worker.mjs runs injectManifest).
+- `assets/javascripts/workbox/`: Workbox's runtime, the production builds from the pinned npm
+  packages (workbox-sw loads the modules the worker uses; workbox-window is for the page).
+- `sw.js`: service-worker.js with this deploy's id, the runtime's file list and the precache
+  list filled in. The precache list is what Workbox's injectManifest writes: `{url, revision}`
+  with an MD5 of each file. (npm's workbox-build does the same, but pulls in rollup, whose
+  platform packages the project's npm registry cannot all provide, so `npm ci` would fail.)
 
 The deploy id is a hash of every built file, so a new deploy gets a new worker, which deletes the
 old deploy's caches. docs/assets/javascripts/offline.mjs registers the worker.
@@ -19,13 +22,24 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import subprocess
+import shutil
 from pathlib import Path
 
 from . import ROOT
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
-SCRIPT = Path(__file__).with_name("service_worker.mjs")
+NODE_MODULES = ROOT / "node_modules"
+WORKBOX_DIR = "assets/javascripts/workbox"
+#: The Workbox files the site serves: the loader, the modules sw.js uses, the page's module.
+WORKBOX_FILES = (
+    "workbox-sw/build/workbox-sw.js",
+    "workbox-core/build/workbox-core.prod.js",
+    "workbox-routing/build/workbox-routing.prod.js",
+    "workbox-strategies/build/workbox-strategies.prod.js",
+    "workbox-precaching/build/workbox-precaching.prod.js",
+    "workbox-cacheable-response/build/workbox-cacheable-response.prod.js",
+    "workbox-window/build/workbox-window.prod.mjs",
+)
 RUNTIME_DIR = "assets/pyodide"
 NOT_FOUND = "<h1>404 - Not found</h1>"
 OFFLINE = (
@@ -88,25 +102,55 @@ def runtime_files(files: list[str]) -> list[str]:
     return [name for name in files if name.startswith(f"{RUNTIME_DIR}/")]
 
 
+def copy_workbox(site_dir: Path) -> list[str]:
+    """Workbox's runtime files from node_modules into the site; their names."""
+    target = site_dir / WORKBOX_DIR
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in WORKBOX_FILES:
+        source = NODE_MODULES / name
+        if not source.is_file():
+            raise OfflineBuildError(f"{source} is missing: run `make node`")
+        shutil.copyfile(source, target / source.name)
+    return sorted(path.name for path in target.iterdir())
+
+
+def precache_manifest(site_dir: Path, names: list[str]) -> list[dict[str, str]]:
+    """Workbox's precache entries: each file's address and an MD5 of its content."""
+    return [
+        {
+            "url": name,
+            "revision": hashlib.md5(
+                (site_dir / name).read_bytes(), usedforsecurity=False
+            ).hexdigest(),
+        }
+        for name in names
+    ]
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Replace each placeholder, which must occur exactly once."""
+    for placeholder, value in values.items():
+        if template.count(placeholder) != 1:
+            raise OfflineBuildError(f"{TEMPLATE.name}: {placeholder} must occur exactly once")
+        template = template.replace(placeholder, value)
+    return template
+
+
 def build(site_dir: Path) -> dict[str, object]:
-    """Write offline.html, Workbox's runtime and sw.js into `site_dir`; return Workbox's report."""
+    """Write offline.html, Workbox's runtime and sw.js into `site_dir`; return what it wrote."""
     write_offline_page(site_dir)
+    workbox = copy_workbox(site_dir)
     files = site_files(site_dir)
-    options = {
-        "site": str(site_dir),
-        "template": str(TEMPLATE),
-        "deploy": deploy_id(site_dir, files),
-        "runtime": runtime_files(files),
-        "precache": precached(site_dir),
-    }
-    done = subprocess.run(
-        ["node", str(SCRIPT), json.dumps(options)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+    manifest = precache_manifest(site_dir, precached(site_dir))
+    worker = fill(
+        TEMPLATE.read_text(encoding="utf-8"),
+        {
+            "__DEPLOY__": deploy_id(site_dir, files),
+            "__RUNTIME_FILES__": json.dumps(runtime_files(files)),
+            "self.__WB_MANIFEST": json.dumps(manifest),
+        },
     )
-    if done.returncode != 0:
-        raise OfflineBuildError(f"building the service worker failed:\n{done.stderr}")
-    report: dict[str, object] = json.loads(done.stdout)
-    return report
+    (site_dir / "sw.js").write_text(worker, encoding="utf-8")
+    return {"precached": [entry["url"] for entry in manifest], "workbox": workbox}

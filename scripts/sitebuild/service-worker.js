@@ -1,15 +1,15 @@
 // The site's service worker: pages and files the reader has already loaded keep working offline.
-// sitebuild.offline fills in the deploy id and the runtime's files, and Workbox's injectManifest writes it
-// to sw.js at the site's root, so its scope is the whole site (or the subpath it is served at).
+// sitebuild.offline fills in the deploy id, the runtime's files and Workbox's precache list, and
+// writes it to sw.js at the site's root, so its scope is the whole site (or its subpath).
 // Workbox's runtime comes from this site (assets/javascripts/workbox/), never from a CDN.
 //
 // - Pages: network first (a reader online always gets the deployed page), the cached copy when
 //   the network fails, and the precached offline page for a page never opened.
 // - Files whose address changes with their content (hashes of 8+ hex digits, Pyodide's files in
 //   its version folder): cache first. Other files: network first.
-// - Nothing is precached but the offline page. What a page loaded before this worker controlled
-//   it is handed over by offline.mjs (Workbox's CACHE_URLS message); the calculators' runtime
-//   files are handed over only on a page where the calculators have run.
+// - Nothing is precached but the offline page and its small scripts. What a page loaded before
+//   this worker controlled it is handed over by offline.mjs (Workbox's CACHE_URLS message); the
+//   calculators' runtime files are handed over only on a page where the calculators have run.
 // - Each deploy has its own caches; activating a new deploy's worker deletes the old ones.
 
 importScripts("assets/javascripts/workbox/workbox-sw.js");

@@ -137,7 +137,9 @@ def test_the_worker_loads_workbox_from_the_site_and_precaches_only_the_offline_p
     assert 'importScripts("assets/javascripts/workbox/workbox-sw.js")' in worker
     assert 'modulePathPrefix: "assets/javascripts/workbox/"' in worker
     assert "http" not in worker
-    manifest = json.loads(re.search(r"precacheAndRoute\((\[.*?\])\)", worker).group(1))
+    found = re.search(r"precacheAndRoute\((\[.*?\])\)", worker)
+    assert found is not None
+    manifest = json.loads(found.group(1))
     urls = [entry["url"] for entry in manifest]
     assert urls[0] == "offline.html"
     assert all(url.startswith("assets/javascripts/inline/") for url in urls[1:])
