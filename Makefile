@@ -13,8 +13,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
+BROTLI_STATIC := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+PORT ?= 8000
 
-.PHONY: help venv node chromium deps build serve test test-fast lint wheel bench readability lock clean
+.PHONY: help venv node chromium nginx deps build serve preview test test-fast lint wheel bench readability lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -42,6 +45,15 @@ $(CHROMIUM):
 
 chromium: $(CHROMIUM) ## Debian's Chromium for the browser tests (apt-get)
 
+# Debian's package enables the brotli module itself; policy-rc.d keeps apt from starting nginx in
+# containers, elsewhere apt starts the system's nginx on port 80 (stop it with systemctl if unwanted).
+$(NGINX) $(BROTLI_STATIC):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO apt-get install -y -qq --no-install-recommends nginx libnginx-mod-http-brotli-static
+
+nginx: $(NGINX) $(BROTLI_STATIC) ## Debian's nginx and its brotli_static module, for preview and the tests (apt-get)
+
 deps: venv node
 
 build: deps ## build the self-hostable site into site/
@@ -50,7 +62,10 @@ build: deps ## build the self-hostable site into site/
 serve: deps ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: deps chromium lint ## every test and check: lint, types, calculators, Pyodide, the build, the browser
+preview: deps nginx ## serve the site/ `make build` wrote, through nginx with deploy/nginx.conf, on 127.0.0.1:PORT (8000)
+	$(BIN)/python -m sitebuild.nginx site --port $(PORT)
+
+test: deps chromium nginx lint ## every test and check: lint, types, calculators, Pyodide, the build, the browser, nginx
 	$(BIN)/python -m pytest
 
 test-fast: deps lint ## the tests that need no browser

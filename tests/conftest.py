@@ -1,6 +1,6 @@
 """Fixtures shared by the site and guide tests: one strict build of the site per test session,
-served on a free loopback port, and Debian's Chromium driven by Playwright. The helpers behind
-them live in tests/support."""
+served on a free loopback port by the real nginx with the shipped deploy/nginx.conf, and Debian's
+Chromium driven by Playwright. The helpers behind them live in tests/support."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 
 from sitebuild.chromium import EXECUTABLE as CHROMIUM
 from sitebuild.chromium import FLAGS as CHROMIUM_FLAGS
+from sitebuild.nginx import Preview, serving
 from support.browser import Visit, open_visit
 from support.site import Build, build_site, free_port
 
@@ -27,12 +28,15 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
-def site_url(build: Build) -> Iterator[str]:
-    from sitebuild.server import serve
+def nginx(build: Build) -> Iterator[Preview]:
+    """nginx serving the session's build with deploy/nginx.conf, as `make preview` does."""
+    with serving(build.site_dir, build.port) as preview:
+        yield preview
 
-    server, url = serve(build.site_dir, build.port)
-    yield url
-    server.stop()
+
+@pytest.fixture(scope="session")
+def site_url(nginx: Preview) -> str:
+    return nginx.url
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,8 @@ Content-Security-Policy as a header (so it also covers the calculators' worker),
 
     python -m sitebuild.server [SITE_DIR] [--port 8000]
 
-The tests and the benchmark start it in-process with `serve()`.
+The benchmark starts it in-process with `serve()`. The tests and `make preview` use the real
+nginx with deploy/nginx.conf instead (sitebuild.nginx).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Building the real site for the tests: one strict MkDocs build, served on a free loopback port."""
+"""Building the real site for the tests: strict MkDocs builds, each for the address (port and
+subpath) nginx will serve it at."""
 
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def build_site(site_dir: Path, port: int) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project into ``site_dir``, for http://127.0.0.1:PORT/.
+def build_site(site_dir: Path, port: int, subpath: str = "/") -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project into ``site_dir``, for http://127.0.0.1:PORT/SUBPATH.
 
     Material's instant navigation only follows links whose origin matches the site_url in
     sitemap.xml, so the site is built for the address it will be served on."""
@@ -41,5 +42,9 @@ def build_site(site_dir: Path, port: int) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"},
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SITE_URL": f"http://127.0.0.1:{port}{subpath}",
+        },
     )

@@ -42,6 +42,7 @@ __all__ = ["convert", "forms", "result", "run"]
 _BAD_JSON: Final = "The form values could not be read (they are not valid JSON)."
 _NOT_OBJECT: Final = 'Send the form values as a JSON object, such as {"weight": 70}.'
 _NOT_TEXT: Final = "Send the form values as JSON text."
+_TOO_BIG: Final = "Enter a smaller number."
 _INTERNAL: Final = (
     "Something went wrong in the calculator. Please check your entries and try again."
 )
@@ -169,23 +170,29 @@ def _convert(payload: object) -> dict[str, Any]:
         if value is None:
             errors["value"] = "Enter a value to convert."
         elif not math.isfinite(value):
-            errors["value"] = "Enter a smaller number."
+            errors["value"] = _TOO_BIG
     if errors:
         return _failure(errors)
     assert value is not None
     try:
         converted = convert_units(value, units["from"], units["to"])
-    except OverflowError:
-        return _failure({"value": "Enter a smaller number."})
-    places = UNITS[units["to"]].places
-    return {"ok": True, "value": converted, "text": format_decimal(converted, places)}
+        text = format_decimal(converted, UNITS[units["to"]].places)
+    except ArithmeticError:  # overflow, or too many digits to round (decimal.InvalidOperation)
+        return _failure({"value": _TOO_BIG})
+    if not math.isfinite(converted):
+        return _failure({"value": _TOO_BIG})
+    return {"ok": True, "value": converted, "text": text}
 
 
 def convert(payload: str) -> str:
     """Convert a value between kg and lb or cm and in for the form's unit switch.
 
     ``{"value": "80", "from": "kg", "to": "lb"}`` gives ``{"ok": true, "value": 176.4,
-    "text": "176.4"}``, rounded to the target unit's step (0.1).
+    "text": "176.4"}``, rounded to the target unit's step (0.1). A number too big to convert
+    gets a message for the value, as a wrong entry does:
+
+    >>> json.loads(convert('{"value": "1e300", "from": "kg", "to": "lb"}'))
+    {'ok': False, 'errors': {'value': 'Enter a smaller number.'}}
     """
     try:
         return _dumps(_convert(payload))

@@ -25,8 +25,31 @@ function nodesFrom(html) {
   return [...document.adoptNode(parsed.body).childNodes];
 }
 
+/** Longest address state read, in characters: far more than any form this site writes (30
+ *  volume rows take about 1,500), small enough that a made-up link cannot stall the page. */
+const MAX_STATE_LENGTH = 20_000;
+/** Characters of a value shown as the label of a choice the select does not offer. */
+const MAX_LABEL_LENGTH = 40;
+
+/** Put a value from the address into a control. A select that does not offer it gets it as an
+ *  extra, disabled choice, so the reader sees what the link said and Python's message for it
+ *  shows beside the field (a select given an unknown value would go blank instead). */
+function setFromAddress(control, value) {
+  if (!(control instanceof HTMLSelectElement) || [...control.options].some((o) => o.value === value)) {
+    control.value = value;
+    return;
+  }
+  const label = value.length > MAX_LABEL_LENGTH ? `${value.slice(0, MAX_LABEL_LENGTH)}…` : value;
+  const option = new Option(label, value, false, true);
+  option.disabled = true;
+  control.add(option);
+}
+
 /** The state a link or an earlier visit left: the address's fragment, or an old ?query link. */
 function addressState(fieldNames) {
+  if (location.hash.length > MAX_STATE_LENGTH || location.search.length > MAX_STATE_LENGTH) {
+    return new URLSearchParams();
+  }
   const fromHash = new URLSearchParams(location.hash.slice(1));
   if ([...fromHash.keys()].some((key) => fieldNames.has(key))) return fromHash;
   const fromQuery = new URLSearchParams(location.search);
@@ -170,18 +193,20 @@ export class Calculator {
     for (const control of this.fieldControls()) {
       const name = control.dataset.name;
       if (control.type === "checkbox") control.checked = state.getAll(name).includes(control.value);
-      else if (state.has(name)) control.value = state.get(name);
+      else if (state.has(name)) setFromAddress(control, state.get(name));
     }
     if (!first) return;
     const values = columns.map((name) => state.getAll(name));
     const rows = Math.max(...values.map((column) => column.length));
     if (rows === 0) return;
+    // Every row the address holds, even past the form's limit: Python's message then says how
+    // many rows there are and how many it takes, and the reader chooses which to remove.
     const template = first.cloneNode(true);
     this.entries.replaceChildren();
-    for (let index = 0; index < Math.min(rows, this.maxEntries); index++) {
+    for (let index = 0; index < rows; index++) {
       const row = template.cloneNode(true);
       columns.forEach((name, column) => {
-        row.querySelector(`[data-name="${name}"]`).value = values[column][index] ?? "";
+        setFromAddress(row.querySelector(`[data-name="${name}"]`), values[column][index] ?? "");
       });
       this.entries.append(row);
     }
@@ -195,13 +220,27 @@ export class Calculator {
     if (input.value.trim() !== "" && from !== to) {
       try {
         const reply = await python.call("convert", { payload: JSON.stringify({ value: input.value, from, to }) });
-        if (reply.ok) input.value = reply.text;
+        if (!reply.ok) {
+          this.refuseUnitSwitch(select, input, from, reply.errors);
+          return;
+        }
+        input.value = reply.text;
       } catch (error) {
         this.setStatus("error", `The calculator stopped: ${error.message}.`);
         return;
       }
     }
     this.compute();
+  }
+
+  /** A value that cannot be converted keeps its unit, with Python's message beside the field. */
+  refuseUnitSwitch(select, input, from, errors) {
+    clearTimeout(this.timer);
+    this.latest++;  // an answer still on its way is for values the reader has moved on from
+    select.value = from;
+    select.dataset.current = from;
+    this.showErrors({ [input.dataset.key]: errors.value ?? Object.values(errors)[0] });
+    this.setStatus("invalid", STATUS_TEXT.invalid);
   }
 
   addEntry() {

@@ -1,0 +1,70 @@
+// The site's service worker: pages and files the reader has already loaded keep working offline.
+// sitebuild.offline fills in the deploy id, the runtime's files and Workbox's precache list, and
+// writes it to sw.js at the site's root, so its scope is the whole site (or its subpath).
+// Workbox's runtime comes from this site (assets/javascripts/workbox/), never from a CDN.
+//
+// - Pages: network first (a reader online always gets the deployed page), the cached copy when
+//   the network fails, and the precached offline page for a page never opened.
+// - Files whose address changes with their content (hashes of 8+ hex digits, Pyodide's files in
+//   its version folder): cache first. Other files: network first.
+// - Nothing is precached but the offline page and its small scripts. What a page loaded before
+//   this worker controlled it is handed over by offline.mjs (Workbox's CACHE_URLS message); the
+//   calculators' runtime files are handed over only on a page where the calculators have run.
+// - Each deploy has its own caches; activating a new deploy's worker deletes the old ones.
+
+importScripts("assets/javascripts/workbox/workbox-sw.js");
+workbox.setConfig({ modulePathPrefix: "assets/javascripts/workbox/", debug: false });
+
+const { cacheableResponse, core, precaching, routing, strategies } = workbox;
+
+const DEPLOY = "__DEPLOY__";
+const RUNTIME_FILES = __RUNTIME_FILES__;
+const NAME = "why-am-i-losing-muscle";
+const SCOPE = self.registration.scope;
+const SUFFIX = `${SCOPE} ${DEPLOY}`;
+const VERSIONED =
+  /[./-][0-9a-f]{8,}[./-]|\/assets\/pyodide\/[^/]+\/(pyodide\.m?js|pyodide\.asm\.(mjs|wasm)|python_stdlib\.zip)$/;
+
+core.setCacheNameDetails({ prefix: NAME, suffix: SUFFIX });
+core.skipWaiting();
+core.clientsClaim();
+
+precaching.precacheAndRoute(self.__WB_MANIFEST);
+precaching.cleanupOutdatedCaches();
+
+const cacheName = (kind) => `${NAME}-${kind}-${SUFFIX}`;
+const onlyComplete = new cacheableResponse.CacheableResponsePlugin({ statuses: [200] });
+const inScope = (url) => url.href.startsWith(SCOPE);
+const isPage = (url, request) =>
+  request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
+
+routing.registerRoute(
+  ({ url, request }) => inScope(url) && isPage(url, request),
+  new strategies.NetworkFirst({
+    cacheName: cacheName("pages"),
+    plugins: [onlyComplete, new precaching.PrecacheFallbackPlugin({ fallbackURL: "offline.html" })],
+  }),
+);
+routing.registerRoute(
+  ({ url }) => inScope(url) && VERSIONED.test(url.pathname),
+  new strategies.CacheFirst({ cacheName: cacheName("versioned"), plugins: [onlyComplete] }),
+);
+routing.registerRoute(
+  ({ url }) => inScope(url),
+  new strategies.NetworkFirst({ cacheName: cacheName("files"), plugins: [onlyComplete] }),
+);
+
+self.addEventListener("activate", (event) => {
+  const older = (name) =>
+    name.startsWith(`${NAME}-`) && name.includes(`-${SCOPE} `) && !name.endsWith(SUFFIX);
+  event.waitUntil(
+    caches.keys().then((names) => Promise.all(names.filter(older).map((name) => caches.delete(name)))),
+  );
+});
+
+// offline.mjs asks which files the calculators' runtime is made of, then has them cached.
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "RUNTIME_FILES" && event.ports[0]) {
+    event.ports[0].postMessage(RUNTIME_FILES.map((file) => new URL(file, SCOPE).href));
+  }
+});

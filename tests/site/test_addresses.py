@@ -1,0 +1,92 @@
+"""Bad addresses: values in a shared link's fragment that the form cannot take get Python's
+message beside their field, never a blank select, a silent cut or a generic failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.browser import Visit, control, error_for
+from support.calculators import call as cpython_run
+from support.calculators import default_payload
+
+pytestmark = pytest.mark.browser
+
+
+def python_errors(name: str, values: dict[str, object]) -> dict[str, str]:
+    reply = cpython_run(name, {**default_payload(name), **values})
+    assert reply["ok"] is False
+    return reply["errors"]
+
+
+def wait_for_message(visit: Visit, name: str, key: str, text: str) -> None:
+    """Wait for Python's message beside a field (the status is then "invalid", never "ready")."""
+    visit.page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector)?.textContent === text",
+        arg=[error_for(name, key), text],
+        timeout=60_000,  # the first message needs Python started
+    )
+    assert visit.page.is_visible(error_for(name, key))
+    assert visit.page.get_attribute(control(name, key), "aria-invalid") == "true"
+
+
+def test_a_choice_the_select_does_not_offer_shows_with_pythons_message(visit: Visit) -> None:
+    visit.goto("calculators/protein/#weight=80&goal=bulk%3Cb%3E")
+    expected = python_errors("protein", {"weight": "80", "goal": "bulk<b>"})["goal"]
+    wait_for_message(visit, "protein", "goal", expected)
+    select = visit.page.locator(control("protein", "goal"))
+    assert select.input_value() == "bulk<b>"  # not blank: the reader sees what the link said
+    assert select.locator("option:checked").text_content() == "bulk<b>"
+    assert select.locator("option:checked").is_disabled()
+    select.select_option("build")
+    visit.page.wait_for_selector(f"{error_for('protein', 'goal')}[hidden]", state="attached")
+    visit.wait_ready("protein")
+    visit.assert_clean()
+
+
+def test_more_rows_than_the_limit_are_all_shown_with_pythons_message(visit: Visit) -> None:
+    limit = int(visit_max_items(visit))
+    row = "exercise=hip_thrust&sets=3&sessions=2"
+    visit.goto("calculators/volume/#" + "&".join([row] * (limit + 2)))
+    rows = [{"exercise": "hip_thrust", "sets": "3", "sessions": "2"}] * (limit + 2)
+    expected = python_errors("volume", {"entries": rows})["entries"]
+    visit.page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector)?.textContent === text",
+        arg=[error_for("volume", "entries"), expected],
+        timeout=60_000,
+    )
+    assert visit.page.locator("#mc-volume .mc-entry").count() == limit + 2
+    for _ in range(2):
+        visit.page.locator("#mc-volume [data-action=remove-entry]").last.click()
+    visit.page.wait_for_selector(
+        f"{error_for('volume', 'entries')}[hidden]", state="attached", timeout=20_000
+    )
+    visit.assert_clean()
+
+
+def visit_max_items(visit: Visit) -> str:
+    """The volume form's row limit, as the built page declares it."""
+    visit.goto("calculators/volume/")
+    value = visit.page.get_attribute("#mc-volume .mc-entries", "data-max-items")
+    assert value is not None
+    return value
+
+
+def test_a_value_too_long_to_share_gets_a_message(visit: Visit) -> None:
+    long = "9" * 300
+    visit.goto(f"calculators/protein/#weight={long}&weight_unit=kg")
+    expected = python_errors("protein", {"weight": long})["weight"]
+    wait_for_message(visit, "protein", "weight", expected)
+    assert visit.page.input_value(control("protein", "weight")) == long
+    visit.assert_clean()
+
+
+def test_converting_a_huge_number_asks_for_a_smaller_one(visit: Visit) -> None:
+    visit.goto("calculators/protein/")
+    visit.wait_ready("protein")
+    visit.page.fill(control("protein", "weight"), "1e300")
+    visit.page.select_option(control("protein", "weight_unit"), "lb")
+    wait_for_message(visit, "protein", "weight", "Enter a smaller number.")
+    assert visit.page.input_value(control("protein", "weight_unit")) == "kg"  # the unit stays
+    assert visit.page.input_value(control("protein", "weight")) == "1e300"
+    assert "Something went wrong" not in (visit.page.text_content("#mc-protein") or "")
+    visit.assert_clean()
