@@ -4,6 +4,7 @@ site served on loopback with the site's Content-Security-Policy header."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -400,11 +401,15 @@ def test_every_page_loads_without_console_errors_or_foreign_requests(
     visit.assert_clean()
 
 
-def test_a_readers_values_never_leave_in_an_address_or_header(visit: Visit) -> None:
-    """Typed values stay in the fragment: no request the page makes (navigation, reload, assets,
-    the worker, instant navigation) carries them in its URL or any header, Referer included."""
+def test_a_readers_values_never_leave_in_an_address_or_header(browser: Any, site_url: str) -> None:
+    """Typed values stay in the fragment: no request the page or the site's service worker makes
+    (navigation, reload, assets, the calculators' worker, instant navigation) carries them in its
+    URL or any header, Referer included."""
+    visit = open_visit(browser, site_url, service_workers="allow")
     sent: list[str] = []
-    visit.page.on("request", lambda request: sent.append(f"{request.url} {request.all_headers()}"))
+    visit.page.context.on(
+        "request", lambda request: sent.append(f"{request.url} {request.all_headers()}")
+    )
     visit.goto("calculators/protein/")
     visit.wait_ready("protein")
     fill(visit, "protein", {"weight": "83.7", "age": "47", "body_fat_percent": "23.9"})
@@ -419,6 +424,7 @@ def test_a_readers_values_never_leave_in_an_address_or_header(visit: Visit) -> N
     leaks = [line for line in sent if any(value in line for value in ("83.7", "23.9", "age=47"))]
     assert leaks == []
     visit.assert_clean()
+    visit.page.context.close()
 
 
 def test_a_missing_page_at_any_depth_still_runs_the_sites_scripts(visit: Visit) -> None:

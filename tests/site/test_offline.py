@@ -46,7 +46,7 @@ def page_requests(lines: list[str]) -> list[str]:
 @pytest.fixture
 def fresh(browser: object, site_url: str) -> Iterator[Visit]:
     """A new context that also records the service worker's own requests (`assert_clean`)."""
-    visit = open_visit(browser, site_url)
+    visit = open_visit(browser, site_url, service_workers="allow")
     visit.page.context.on("request", lambda request: visit.requests.append(request.url))
     yield visit
     visit.page.context.close()
@@ -109,7 +109,7 @@ def redeploy(build: Build) -> Iterator[Path]:
 def test_a_new_deploy_replaces_the_old_caches(
     browser: object, site_url: str, build: Build, request: pytest.FixtureRequest
 ) -> None:
-    visit = open_visit(browser, site_url)
+    visit = open_visit(browser, site_url, service_workers="allow")
     try:
         visit.goto("causes/poor-sleep/")
         visit.page.wait_for_selector(KEPT, timeout=30_000)

@@ -52,9 +52,15 @@ class Visit:
         assert self.console_errors == [], "the console reported errors"
 
 
-def open_visit(browser: Any, site_url: str, **context_options: Any) -> Visit:
-    """A new browser context (empty cache) with one page, recording requests and errors."""
-    context = browser.new_context(**context_options)
+def open_visit(
+    browser: Any, site_url: str, *, service_workers: str = "block", **context_options: Any
+) -> Visit:
+    """A new browser context (empty cache) with one page, recording requests and errors.
+
+    The site's service worker is blocked unless a test asks for it: requests it answers never
+    reach Playwright's routes, so a test that injects failures would test the worker's cache.
+    The offline and privacy tests run with it (``service_workers="allow"``)."""
+    context = browser.new_context(service_workers=service_workers, **context_options)
     page = context.new_page()
     visit = Visit(page, site_url)
     page.on("request", lambda request: visit.requests.append(request.url))
