@@ -1,50 +1,203 @@
-"""Benchmark: how long a calculator page takes to give its first live answer, and what it costs.
+"""Benchmark: how fast a calculator page gives its first live answer, and what it downloads, beside
+a naive Pyodide page as the yardstick.
 
-Serves the built site (`make build` first) on loopback with sitebuild.server, opens a
-calculator page in Debian's Chromium through Playwright, and measures, from navigation start to
-the first answer computed by Python in the page (the calculator's `data-live` mark):
-  - empty cache: a new browser profile (with its own disk cache) each run;
-  - warm cache: one profile, after a visit that filled its cache.
-Profiles are real on-disk ones, as a reader's browser has: an in-memory (incognito) cache will
-not keep a 9.6 MB WebAssembly file, which would make every visit look cold.
-It also counts the bytes the page transferred (bodies and headers, the worker's requests
-included). Prints the median of several runs; this is a script that prints figures, not a test.
+Serves the built site (`make build` first) on loopback as a careful static host would: the build's
+`.br`/`.gz` copies sent to browsers that accept them, and everything under
+`assets/pyodide/<version>/` or named by a content hash cached for good. Next to the site it serves
+a naive page, generated into a temporary folder, that calls `loadPyodide()` and
+`loadPackage(wheel)` on the main thread and runs the protein calculator once. Three pages are
+timed, interleaved run by run, in Debian's Chromium through Playwright:
 
-    python scripts/benchmark_calculator_page.py [--runs 5] [--page calculators/protein/]
+  site          the protein page as built (memory snapshot restored in the worker)
+  site, normal  the same page with the snapshot withheld (the worker's normal start)
+  naive         the yardstick
+
+cold = a new on-disk browser profile; warm = the second visit in the same profile. Each figure is
+the median of --runs runs, on loopback and again under Chromium's network emulation
+(20 Mbit/s, 40 ms). It also times navigation from a guide page to a live answer when Python was
+started by hovering the link, an edit's recompute, and the bytes a cold calculator page and a
+guide page move. A script that prints figures, not a test.
+
+    python scripts/benchmark_calculator_page.py [--runs 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
+import os
+import re
 import statistics
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import BrowserContext, Playwright, Request, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
 from sitebuild import ROOT
 from sitebuild.chromium import EXECUTABLE, FLAGS
-from sitebuild.server import serve
+from sitebuild.server import StaticHandler, StaticServer, content_security_policy
+
+PAGE = "calculators/protein/"
+NAIVE = "bench-naive/"
+LIVE = ".mc-calculator[data-live], body[data-live]"
+IMMUTABLE = re.compile(r"/assets/pyodide/\d[^/]*/|[.-][0-9a-f]{8,}[./]")
+THROTTLED = {
+    "offline": False,
+    "latency": 40,
+    "downloadThroughput": 20e6 / 8,
+    "uploadThroughput": 20e6 / 8,
+}
+
+NAIVE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>naive</title>
+<script type="module" src="naive.mjs"></script></head><body><p id="answer">…</p></body></html>
+"""
+NAIVE_JS = """import { loadPyodide } from "../assets/pyodide/%(index)spyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: "../assets/pyodide/%(index)s",
+  lockFileURL: new URL("../assets/pyodide/%(lock)s", location.href).href });
+await pyodide.loadPackage("musclecalc");
+const bridge = pyodide.pyimport("musclecalc.bridge");
+document.getElementById("answer").textContent = JSON.parse(bridge.run("protein", "{}")).answer;
+document.body.dataset.live = "true";
+"""
 
 
-def first_live_answer(context: BrowserContext, url: str) -> tuple[float, int, int]:
-    """Milliseconds to the first live answer, bytes transferred, and requests made."""
-    transferred = []
+@dataclass
+class Sent:
+    """What the server sent since the last reset: per file, its raw, gzip and brotli sizes."""
 
-    def finished(request: Request) -> None:
-        sizes = request.sizes()  # zero body bytes for answers from the browser's cache
-        transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+    files: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
-    context.on("requestfinished", finished)
+    def add(self, path: str, raw: int, gz: int, br: int, sent: int) -> None:
+        with self.lock:
+            self.files.append((path, raw, gz, br, sent))
+
+    def reset(self) -> list[tuple[str, int, int, int, int]]:
+        with self.lock:
+            files, self.files = self.files, []
+        return files
+
+
+SENT = Sent()
+
+
+class BenchHandler(StaticHandler):
+    """The site plus the naive page, precompressed copies, and a static host's cache headers."""
+
+    naive_dir = ""
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith("/" + NAIVE):
+            return os.path.join(
+                self.naive_dir, path.split("?", maxsplit=1)[0][len(NAIVE) + 1 :] or "index.html"
+            )
+        return super().translate_path(path)
+
+    def send_head(self) -> Any:
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return super().send_head()
+        raw = os.path.getsize(path)
+        sizes = {
+            s: os.path.getsize(path + s) if os.path.exists(path + s) else raw
+            for s in (".gz", ".br")
+        }
+        accepted = self.headers.get("Accept-Encoding", "")
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if encoding in accepted and os.path.exists(path + suffix):
+                SENT.add(self.path, raw, sizes[".gz"], sizes[".br"], sizes[suffix])
+                file = open(path + suffix, "rb")  # noqa: SIM115 (the server closes it)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(sizes[suffix]))
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return file
+        SENT.add(self.path, raw, sizes[".gz"], sizes[".br"], raw)
+        return super().send_head()
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Cache-Control":
+            immutable = IMMUTABLE.search(self.path.split("?")[0])
+            value = "public, max-age=31536000, immutable" if immutable else "no-cache"
+        super().send_header(keyword, value)
+
+
+def write_naive_page(site: Path, folder: Path) -> None:
+    manifest = json.loads((site / "assets" / "pyodide" / "runtime.json").read_text())
+    (folder / "index.html").write_text(NAIVE_HTML, encoding="utf-8")
+    values = {"index": manifest["index_url"], "lock": manifest["lock_file_url"]}
+    (folder / "naive.mjs").write_text(NAIVE_JS % values, encoding="utf-8")
+
+
+def built_port(site: Path) -> int:
+    """The port the site was built for (Material's instant navigation only follows links to the
+    address in sitemap.xml, so the benchmark must serve it there)."""
+    found = re.search(r"<loc>http://127\.0\.0\.1:(\d+)/", (site / "sitemap.xml").read_text())
+    return int(found.group(1)) if found else 8000
+
+
+def serve(site: Path, naive: Path) -> tuple[StaticServer, str]:
+    handler = type(
+        "Handler", (BenchHandler,), {"policy": content_security_policy(), "naive_dir": str(naive)}
+    )
+    address = ("127.0.0.1", built_port(site))
+    server = StaticServer(address, functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+# -- one visit ------------------------------------------------------------------------------------
+
+TIMELINE = """() => {
+  const of = (name) => performance.getEntriesByName(name)[0];
+  const ready = performance.getEntriesByType('mark').find((m) => m.name.startsWith('musclecalc:ready:'));
+  const span = (name) => of(`musclecalc:${name}`)?.duration ?? null;
+  const begin = of('musclecalc:compile')?.startTime ?? null;
+  return { ready: ready?.startTime ?? null, how: ready?.name.split(':')[2] ?? 'naive', worker_start: begin,
+           compile: span('compile'), snapshot_download: span('snapshot-download'),
+           restore: span('restore'), boot: span('boot') };
+}"""
+
+
+def prepare(context: BrowserContext, variant: str, throttled: bool) -> Page:
     page = context.new_page()
+    if variant == "site, normal":
+        page.context.route(
+            "**/snapshot.bin", lambda route: route.fulfill(status=404, body="withheld")
+        )
+    if throttled:
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.emulateNetworkConditions", THROTTLED)
+    return page
+
+
+def first_live_answer(
+    context: BrowserContext, url: str, variant: str, throttled: bool
+) -> dict[str, Any]:
+    SENT.reset()
+    page = prepare(context, variant, throttled)
     page.goto(url)
-    page.wait_for_selector(".mc-calculator[data-live]", timeout=120_000)
-    elapsed = page.evaluate("performance.now()")
-    page.wait_for_timeout(200)
+    page.wait_for_selector(LIVE, state="attached", timeout=180_000)
+    figures: dict[str, Any] = {"live": page.evaluate("performance.now()")}
+    figures.update(page.evaluate(TIMELINE))
+    if figures["ready"] is not None:
+        figures["first_call"] = figures["live"] - figures["ready"]
+    page.wait_for_timeout(300)
     page.close()
-    context.remove_listener("requestfinished", finished)
-    return elapsed, sum(transferred), len(transferred)
+    context.unroute("**/snapshot.bin")
+    figures["files"] = SENT.reset()
+    return figures
 
 
 def profile(playwright: Playwright, chromium: str, folder: str) -> BrowserContext:
@@ -53,22 +206,164 @@ def profile(playwright: Playwright, chromium: str, folder: str) -> BrowserContex
     )
 
 
-def run(
-    playwright: Playwright, chromium: str, url: str, runs: int
-) -> dict[str, list[tuple[float, int, int]]]:
-    cold, warm = [], []
+VARIANTS = {"site": PAGE, "site, normal": PAGE, "naive": NAIVE}
+
+
+def cold_and_warm(
+    playwright: Playwright, chromium: str, base: str, runs: int, throttled: bool
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    results: dict[str, dict[str, list[dict[str, Any]]]] = {
+        v: {"cold": [], "warm": []} for v in VARIANTS
+    }
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as folder:
-            context = profile(playwright, chromium, folder)
-            cold.append(first_live_answer(context, url))
-            context.close()
+        for variant, path in VARIANTS.items():  # interleaved: one run of each page in turn
+            with tempfile.TemporaryDirectory() as folder:
+                context = profile(playwright, chromium, folder)
+                results[variant]["cold"].append(
+                    first_live_answer(context, base + path, variant, throttled)
+                )
+                results[variant]["warm"].append(
+                    first_live_answer(context, base + path, variant, throttled)
+                )
+                context.close()
+    return results
+
+
+def navigation_with_intent(
+    playwright: Playwright, chromium: str, base: str, runs: int
+) -> dict[str, list[float]]:
+    """From the home page (a guide page, warm profile): hover the protein link, click after
+    300 ms or once Python is ready, and time click to live answer; then one edit's recompute."""
+    found: dict[str, list[float]] = {
+        "click 300 ms after hover": [],
+        "click once ready": [],
+        "recompute": [],
+    }
     with tempfile.TemporaryDirectory() as folder:
         context = profile(playwright, chromium, folder)
-        first_live_answer(context, url)  # fill the cache
+        first_live_answer(context, base + PAGE, "site", False)  # fill the cache
         for _ in range(runs):
-            warm.append(first_live_answer(context, url))
+            for label in ("click 300 ms after hover", "click once ready"):
+                page = context.new_page()
+                page.goto(base)
+                page.wait_for_timeout(500)
+                link = page.locator(f"a[href$='{PAGE}']:visible").first
+                link.hover()
+                if label == "click once ready":
+                    page.wait_for_function(
+                        "() => performance.getEntriesByType('mark').some((m) => m.name.startsWith('musclecalc:ready:'))",
+                        timeout=60_000,
+                    )
+                else:
+                    page.wait_for_timeout(300)
+                clicked = page.evaluate("Date.now()")
+                link.click()
+                page.wait_for_selector(".mc-calculator[data-live]", timeout=60_000)
+                found[label].append(page.evaluate("Date.now()") - clicked)
+                if page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith(
+                    PAGE
+                ):
+                    print(
+                        "warning: the click reloaded the page (no instant navigation)",
+                        file=sys.stderr,
+                    )
+                if label == "click once ready":
+                    found["recompute"].append(page.evaluate(RECOMPUTE))
+                page.close()
         context.close()
-    return {"empty cache": cold, "warm cache": warm}
+    return found
+
+
+# An edit's round trip: the weight field changes, the page posts it to the worker, and the new
+# answer is in place (measured in the page, so it includes the worker's run and the messages).
+RECOMPUTE = """() => new Promise((resolve) => {
+  const answer = document.querySelector('#mc-protein-answer');
+  const field = document.querySelector('#mc-protein-weight');
+  const start = performance.now();
+  new MutationObserver((_, observer) => { observer.disconnect(); resolve(performance.now() - start); })
+    .observe(answer, { childList: true, subtree: true, characterData: true });
+  field.value = String(Number(field.value) + 7);
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+})"""
+
+
+def guide_page_bytes(
+    playwright: Playwright, chromium: str, base: str
+) -> tuple[list[tuple[str, int, int, int, int]], int]:
+    with tempfile.TemporaryDirectory() as folder:
+        context = profile(playwright, chromium, folder)
+        SENT.reset()
+        page = context.new_page()
+        page.goto(base + "causes/")
+        page.wait_for_timeout(3_000)
+        files = SENT.reset()
+        context.close()
+    return files, sum("/assets/pyodide/" in f[0] for f in files)
+
+
+# -- printing -------------------------------------------------------------------------------------
+
+
+def median(samples: list[dict[str, Any]], key: str) -> float | None:
+    values = [s[key] for s in samples if s.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def ms(value: float | None) -> str:
+    return f"{value:8.0f} ms" if value is not None else "       –   "
+
+
+def megabytes(files: list[tuple[str, int, int, int, int]], column: int) -> float:
+    return sum(f[column] for f in files) / 1e6
+
+
+def print_times(title: str, results: dict[str, dict[str, list[dict[str, Any]]]]) -> None:
+    print(f"\n{title}")
+    naive = {k: median(results["naive"][k], "live") for k in ("cold", "warm")}
+    print(
+        f"  {'':14} {'cold':>11} {'x naive':>8} {'warm':>11} {'x naive':>8}   sent cold (what the host sent)"
+    )
+    for variant, runs in results.items():
+        cold, warm = median(runs["cold"], "live"), median(runs["warm"], "live")
+        ratio = [
+            f"{a / b:8.2f}" if a and b else ""
+            for a, b in ((cold, naive["cold"]), (warm, naive["warm"]))
+        ]
+        sent = statistics.median(megabytes(r["files"], 4) for r in runs["cold"])
+        print(f"  {variant:14} {ms(cold)} {ratio[0]} {ms(warm)} {ratio[1]}   {sent:5.2f} MB")
+    print("  breakdown (median, ms from navigation start; spans in the worker):")
+    for variant in ("site", "site, normal"):
+        for kind in ("cold", "warm"):
+            runs = results[variant][kind]
+            parts = ", ".join(
+                f"{key} {median(runs, key):.0f}"
+                for key in (
+                    "worker_start",
+                    "compile",
+                    "snapshot_download",
+                    "restore",
+                    "boot",
+                    "ready",
+                    "first_call",
+                )
+                if median(runs, key) is not None
+            )
+            print(f"    {variant:13} {kind}: {parts}")
+
+
+def print_bytes(
+    results: dict[str, dict[str, list[dict[str, Any]]]], guide: tuple[list[Any], int]
+) -> None:
+    print("\nBytes on the wire, cold calculator page (MB: uncompressed / gzip / brotli)")
+    for variant, runs in results.items():
+        files = runs["cold"][0]["files"]
+        print(
+            f"  {variant:14} {megabytes(files, 1):6.2f} / {megabytes(files, 2):6.2f} / {megabytes(files, 3):6.2f}   ({len(files)} requests)"
+        )
+    files, runtime_requests = guide
+    print(
+        f"  guide page     {megabytes(files, 1):6.2f} / {megabytes(files, 2):6.2f} / {megabytes(files, 3):6.2f}   ({len(files)} requests, {runtime_requests} for the runtime)"
+    )
 
 
 def main() -> int:
@@ -76,26 +371,39 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--page", default="calculators/protein/")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--chromium", default=EXECUTABLE)
     options = parser.parse_args()
-    if not (options.site / "index.html").exists():
+    if not (options.site / "assets" / "pyodide" / "runtime.json").exists():
         print(f"{options.site} has no built site: run `make build` first", file=sys.stderr)
         return 2
-    server, base = serve(options.site)
-    try:
-        with sync_playwright() as playwright:
-            results = run(playwright, options.chromium, base + options.page, options.runs)
-    finally:
-        server.stop()
-    print(f"{options.page}, median of {options.runs} runs, served from loopback")
-    print(f"{'':12} {'first live answer':>18} {'transferred':>12} {'requests':>9}")
-    for label, samples in results.items():
-        ms = statistics.median(s[0] for s in samples)
-        kib = statistics.median(s[1] for s in samples) / 1024
-        count = statistics.median(s[2] for s in samples)
-        print(f"{label:12} {ms:15.0f} ms {kib:9.0f} KiB {count:9.0f}")
+    with tempfile.TemporaryDirectory() as naive:
+        write_naive_page(options.site, Path(naive))
+        server, base = serve(options.site, Path(naive))
+        try:
+            with sync_playwright() as playwright:
+                run: Callable[[bool], dict[str, Any]] = lambda throttled: cold_and_warm(  # noqa: E731
+                    playwright, options.chromium, base, options.runs, throttled
+                )
+                loopback = run(False)
+                throttled = run(True)
+                intent = navigation_with_intent(playwright, options.chromium, base, options.runs)
+                guide = guide_page_bytes(playwright, options.chromium, base)
+        finally:
+            server.stop()
+    print(
+        f"{PAGE}: medians of {options.runs} interleaved runs; first live answer from navigation start"
+    )
+    print_times("Loopback", loopback)
+    print_times("Emulated 20 Mbit/s, 40 ms (Chromium's network emulation)", throttled)
+    print_bytes(loopback, guide)
+    print(
+        "\nNavigation from a guide page to a live answer, Python started by hovering the link (warm profile)"
+    )
+    for label, values in intent.items():
+        print(
+            f"  {label:26} {ms(statistics.median(values))}   (runs: {', '.join(f'{v:.0f}' for v in values)})"
+        )
     return 0
 
 

@@ -1,18 +1,27 @@
-"""MkDocs hook: ship the pinned Pyodide runtime and the musclecalc wheel with the site (see
-sitebuild.runtime_cache and sitebuild.runtime)."""
+"""MkDocs hook: ship the pinned Pyodide runtime, the musclecalc wheel and the memory snapshot with
+the site, hand every page the runtime's manifest, and precompress the built site (see
+sitebuild.runtime_cache, sitebuild.runtime and sitebuild.precompress)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
-from sitebuild import runtime_cache
+from sitebuild import precompress, runtime_cache
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     runtime_cache.prepare()
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return runtime_cache.add_meta_tag(output)
+
+
+@event_priority(-100)  # last: after every other hook has rewritten the pages
 def on_post_build(config: MkDocsConfig) -> None:
     runtime_cache.copy_into(Path(config.site_dir))
+    precompress.precompress(Path(config.site_dir))

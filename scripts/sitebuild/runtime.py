@@ -1,10 +1,15 @@
-"""Assemble the self-hosted browser runtime: the pinned Pyodide files and the musclecalc wheel.
+"""Assemble the self-hosted browser runtime: the pinned Pyodide files, the musclecalc wheel, and
+the memory snapshot that lets the browser skip Python's start-up.
 
 The four Pyodide files the site needs are taken from the npm tarball whose sha512 matches the
 `integrity` that package-lock.json pins, so what the site serves is exactly what the lock names.
-The musclecalc wheel is built from `calculators/`, and `pyodide lockfile add-wheels` (from
-pyodide-build) writes a pyodide-lock.json that lists only that wheel, with its sha256, so the
-browser loads it by name and Pyodide checks it.
+They sit in `<version>/`: they change only with the version. The musclecalc wheel is built from
+`calculators/`, and `pyodide lockfile add-wheels` (from pyodide-build) writes a pyodide-lock.json
+that lists only that wheel, with its sha256. The snapshot and its trimmed standard library come
+from sitebuild.snapshot. Those four files change with the calculators, so they sit in
+`<version>/<hash>/`, named by a hash of their contents: every path the browser loads names
+exactly one content, so all of `<version>/` can be cached for good and a new deploy can never
+mix old and new files.
 
     python -m sitebuild.runtime OUT_DIR     # writes OUT_DIR/<pyodide version>/... and prints the manifest
 """
@@ -22,6 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import ROOT
+from .snapshot import make_snapshot
 from .wheel import build_wheel
 
 PACKAGE_LOCK = ROOT / "package-lock.json"
@@ -29,6 +35,8 @@ PACKAGE_LOCK = ROOT / "package-lock.json"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 #: The Python package the browser imports.
 PACKAGE = "musclecalc"
+#: Hex digits of the content hash that names the folder of the files that change with the code.
+HASH_LENGTH = 16
 
 
 class RuntimeAssemblyError(Exception):
@@ -41,11 +49,16 @@ class Manifest:
 
     pyodide_version: str
     index_url: str
-    lock_file_url: str
     module_url: str
+    wasm_url: str
+    stdlib_url: str
+    lock_file_url: str
     packages: tuple[str, ...]
     wheel: str
     wheel_sha256: str
+    snapshot_url: str
+    snapshot_bytes: int
+    snapshot_stdlib_url: str
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2) + "\n"
@@ -132,24 +145,44 @@ def write_lockfile(out_dir: Path, wheel: Path) -> dict[str, object]:
     return entry
 
 
+def content_hash(folder: Path) -> str:
+    """A short sha256 over the names and contents of the files in `folder`."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.iterdir() if p.is_file()):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:HASH_LENGTH]
+
+
 def assemble(out_dir: Path, cache: Path | None = None) -> Manifest:
-    """Write `<out_dir>/<version>/` (runtime, wheel, lockfile) and `<out_dir>/runtime.json`."""
+    """Write `<out_dir>/<version>/` (Pyodide), `<out_dir>/<version>/<hash>/` (wheel, lockfile,
+    snapshot, trimmed stdlib) and `<out_dir>/runtime.json`."""
     version, integrity = locked_pyodide()
     target = out_dir / version
     if target.exists():
         shutil.rmtree(target)
     tarball = fetch_tarball(version, integrity, cache or ROOT / "build" / "npm")
     extract_runtime(tarball, target)
-    wheel = build_wheel(target)
-    entry = write_lockfile(target, wheel)
+    staging = target / "staging"
+    staging.mkdir()
+    (target / "base-lock.json").rename(staging / "base-lock.json")
+    wheel = build_wheel(staging)
+    entry = write_lockfile(staging, wheel)
+    made = make_snapshot(target, wheel, staging / "pyodide-lock.json", staging)
+    folder = f"{version}/{content_hash(staging)}"
+    staging.rename(out_dir / folder)
     manifest = Manifest(
         pyodide_version=version,
         index_url=f"{version}/",
-        lock_file_url=f"{version}/pyodide-lock.json",
         module_url=f"{version}/pyodide.mjs",
+        wasm_url=f"{version}/pyodide.asm.wasm",
+        stdlib_url=f"{version}/python_stdlib.zip",
+        lock_file_url=f"{folder}/pyodide-lock.json",
         packages=(PACKAGE,),
-        wheel=f"{version}/{wheel.name}",
+        wheel=f"{folder}/{wheel.name}",
         wheel_sha256=str(entry["sha256"]),
+        snapshot_url=f"{folder}/{made.snapshot.name}",
+        snapshot_bytes=(out_dir / folder / made.snapshot.name).stat().st_size,
+        snapshot_stdlib_url=f"{folder}/{made.stdlib.name}",
     )
     (out_dir / "runtime.json").write_text(manifest.to_json(), encoding="utf-8")
     return manifest

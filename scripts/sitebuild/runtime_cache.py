@@ -1,15 +1,19 @@
-"""Ship the pinned Pyodide runtime and the musclecalc wheel with the site.
+"""Ship the pinned Pyodide runtime, the musclecalc wheel and the memory snapshot with the site.
 
 Before each build the runtime is assembled in `build/runtime/` (see sitebuild.runtime),
 again only when the calculators' source, the build scripts or the npm lock changed, so
-`mkdocs serve` stays quick. After the build it is copied to `assets/pyodide/` in the site,
-beside `runtime.json`, the small generated file that tells the page's JavaScript which files to
-load. No runtime file or wheel is ever committed: all of them are build outputs.
+`mkdocs serve` stays quick (the snapshot alone takes seconds under Node). After the build it is
+copied to `assets/pyodide/` in the site, beside `runtime.json`, the small generated file that
+says which files to load; every page also carries the same facts in a `<meta>` tag, so the page
+can start the worker without asking for runtime.json first. No runtime file or wheel is ever
+committed: all of them are build outputs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import shutil
 from pathlib import Path
 
@@ -24,7 +28,11 @@ INPUTS = (
     "package-lock.json",
     "scripts/sitebuild/wheel.py",
     "scripts/sitebuild/runtime.py",
+    "scripts/sitebuild/snapshot.py",
+    "scripts/sitebuild/make_snapshot.mjs",
 )
+#: The `<meta>` tag's name; python-worker.mjs reads it.
+META_NAME = "musclecalc-runtime"
 
 
 def _fingerprint() -> str:
@@ -62,3 +70,24 @@ def copy_into(site_dir: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(BUILD_DIR, target, ignore=shutil.ignore_patterns(".fingerprint"))
+
+
+def manifest() -> dict[str, object]:
+    """The assembled runtime's manifest (runtime.json), after `prepare()`."""
+    data: dict[str, object] = json.loads((BUILD_DIR / "runtime.json").read_text(encoding="utf-8"))
+    return data
+
+
+def meta_tag() -> str:
+    """The `<meta>` tag that hands every page the manifest (its paths are relative to
+    `assets/pyodide/`)."""
+    content = json.dumps(manifest(), separators=(",", ":"))
+    return f'<meta name="{META_NAME}" content="{html.escape(content, quote=True)}">'
+
+
+def add_meta_tag(page_html: str) -> str:
+    """The page with the manifest's `<meta>` tag at the end of its head."""
+    head_end = page_html.find("</head>")
+    if head_end < 0:
+        return page_html
+    return page_html[:head_end] + meta_tag() + page_html[head_end:]

@@ -303,12 +303,13 @@ def test_without_javascript_the_prerendered_answer_shows(browser: object, site_u
 
 def test_a_failed_start_becomes_an_error_with_a_working_retry(visit: Visit) -> None:
     page = visit.page
-    page.route("**/runtime.json", lambda route: route.fulfill(status=503, body="unavailable"))
+    wasm = "**/pyodide.asm.wasm"  # the worker's request: a context route sees it
+    page.context.route(wasm, lambda route: route.fulfill(status=503, body="unavailable"))
     visit.goto("calculators/protein/")
     page.wait_for_selector("#mc-protein .mc-status[data-state=error]", timeout=20_000)
     assert "could not start" in page.text_content("#mc-protein .mc-status__text")
     assert page.locator("#mc-protein .mc-summary").is_visible()  # the worked example stays
-    page.unroute("**/runtime.json")
+    page.context.unroute(wasm)
     page.click("#mc-protein [data-action=retry]")
     visit.wait_ready("protein")
     # The 503 the test made is the one expected console error.

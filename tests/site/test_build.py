@@ -245,23 +245,21 @@ def test_runtime_files_match_the_npm_lock_and_the_wheel_matches_its_lockfile(bui
     lock = json.loads((ROOT / "package-lock.json").read_text())
     assert manifest["pyodide_version"] == lock["packages"]["node_modules/pyodide"]["version"]
     version_dir = runtime_dir / manifest["pyodide_version"]
-    shipped = sorted(p.name for p in version_dir.iterdir())
-    wheel = version_dir / Path(manifest["wheel"]).name
-    assert shipped == sorted(
-        [
-            "pyodide.mjs",
-            "pyodide.asm.mjs",
-            "pyodide.asm.wasm",
-            "python_stdlib.zip",
-            "pyodide-lock.json",
-            wheel.name,
-        ]
+    wheel = runtime_dir / manifest["wheel"]
+    hashed = wheel.parent  # the files that change with the calculators: named by their contents
+    assert hashed.parent == version_dir and re.fullmatch(r"[0-9a-f]{16}", hashed.name)
+    runtime_files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+    assert sorted(
+        p.name for p in version_dir.iterdir() if p.suffix not in {".br", ".gz"}
+    ) == sorted([*runtime_files, hashed.name])
+    assert sorted(p.name for p in hashed.iterdir() if p.suffix not in {".br", ".gz"}) == sorted(
+        ["pyodide-lock.json", wheel.name, "snapshot.bin", "python_stdlib.zip"]
     )
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+    for name in runtime_files:
         assert (version_dir / name).read_bytes() == (
             ROOT / "node_modules" / "pyodide" / name
         ).read_bytes(), name
-    site_lock = json.loads((version_dir / "pyodide-lock.json").read_text())
+    site_lock = json.loads((hashed / "pyodide-lock.json").read_text())
     assert list(site_lock["packages"]) == ["musclecalc"]
     entry = site_lock["packages"]["musclecalc"]
     assert entry["file_name"] == wheel.name

@@ -1,32 +1,190 @@
 // The calculators' Python, off the main thread: one module worker runs Pyodide and musclecalc.
 //
-// Messages in:  {op: "start", runtime: {moduleURL, indexURL, lockFileURL, packages}}
+// Messages in:  {op: "start", runtime}   (python-worker.mjs builds `runtime` from the page's manifest)
 //               {id, op: "run", name, payload, siteRoot}   payload: a JSON string
 //               {id, op: "convert", payload}
-// Messages out: {op: "ready", python} | {op: "failed", reason}
+// Messages out: {op: "ready", python, start, marks} | {op: "failed", reason}
 //               {id, json}  (the bridge's JSON reply)  | {id, error}
+//
+// Start-up, fastest first: every file is requested at once, the interpreter is compiled while
+// it streams in, and a memory snapshot made at build time (an interpreter that has already
+// started and run every calculator) is restored instead of starting Python. If the snapshot
+// cannot be used (missing, damaged, made for another build), Python starts the normal way from
+// the full standard library and the wheel, and nothing is said about it. If a file Python cannot
+// do without fails (an error status, a web page instead of the file, a damaged file), the page
+// hears at once, in plain words, and offers a retry.
 
 let bridge = null;
 
-async function start(runtime) {
-  const { loadPyodide } = await import(runtime.moduleURL);
-  const pyodide = await loadPyodide({
-    indexURL: runtime.indexURL,
-    lockFileURL: runtime.lockFileURL,
-    packages: runtime.packages,
+/** A start-up failure to show the reader as it is. */
+class StartError extends Error {}
+
+const fileName = (url) => new URL(url).pathname.split("/").pop();
+const now = () => performance.timeOrigin + performance.now();
+const marks = {};
+
+// Pyodide fetches the interpreter and the standard library itself. The worker fetches them
+// first, to check them and to start every download at once, and hands Pyodide these responses.
+const networkFetch = self.fetch.bind(self);
+const prefetched = new Map();
+self.fetch = (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  const hit = prefetched.get(url);
+  if (!hit) return networkFetch(input, init);
+  if (!hit.keep) prefetched.delete(url);
+  return hit.response;
+};
+
+/** A response that is really the file asked for, or a StartError that says what went wrong. */
+async function download(url) {
+  let response;
+  try {
+    response = await networkFetch(url);
+  } catch {
+    throw new StartError(`a file it needs could not be downloaded (${fileName(url)}); check the connection`);
+  }
+  if (!response.ok) {
+    throw new StartError(`a file it needs did not download (${fileName(url)}, status ${response.status})`);
+  }
+  if ((response.headers.get("content-type") ?? "").startsWith("text/html")) {
+    throw new StartError(`the server sent a web page instead of a file it needs (${fileName(url)})`);
+  }
+  return response;
+}
+
+async function bytes(url, expectedLength) {
+  const data = new Uint8Array(await (await download(url)).arrayBuffer());
+  if (expectedLength !== undefined && data.length !== expectedLength) {
+    throw new StartError(`a file it needs arrived incomplete (${fileName(url)})`);
+  }
+  return data;
+}
+
+async function checkedBytes(url, sha256) {
+  const data = await bytes(url);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+  const hex = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  if (hex !== sha256) throw new StartError(`a file it needs arrived damaged (${fileName(url)} failed its checksum)`);
+  return data;
+}
+
+/** The interpreter, compiled while it downloads; Pyodide instantiates this module. */
+function compileInterpreter(url) {
+  const compiled = WebAssembly.compileStreaming(download(url)).catch((error) => {
+    if (error instanceof StartError) throw error;
+    throw new StartError(`a file it needs arrived damaged (${fileName(url)} is not a working interpreter)`);
   });
-  bridge = pyodide.pyimport("musclecalc.bridge");
-  return pyodide.runPython("import sys; sys.version.split()[0]");
+  compiled.then(() => (marks.compiled = now()), () => {});
+  // Pyodide asks for the file and instantiates the response; both steps use the compiled module.
+  prefetched.set(url, { keep: true, response: Promise.resolve(new Response(null)) });
+  WebAssembly.instantiateStreaming = async (_response, imports) => {
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  return compiled;
+}
+
+function prefetch(url) {
+  const response = download(url);
+  prefetched.set(url, { keep: false, response });
+  return response;
+}
+
+/** Resolves never; rejects as soon as one of the promises does. */
+const firstFailure = (promises) =>
+  new Promise((_, reject) => promises.forEach((promise) => promise.catch(reject)));
+
+async function loadModules(runtime) {
+  try {
+    const [{ loadPyodide }, asm] = await Promise.all([import(runtime.moduleURL), import(runtime.asmURL)]);
+    return { loadPyodide, createPyodideModule: asm.default };
+  } catch {
+    throw new StartError(`a file it needs did not download (${fileName(runtime.moduleURL)})`);
+  }
+}
+
+async function fromSnapshot(runtime, common) {
+  const { snapshot } = runtime;
+  const image = bytes(snapshot.url, snapshot.bytes).then((data) => {
+    marks.snapshot = now();
+    return data;
+  });
+  const stdlib = prefetch(snapshot.stdlibURL);
+  const pyodide = await Promise.race([
+    common.loadPyodide({ ...(await common.options()), stdLibURL: snapshot.stdlibURL, _loadSnapshot: image }),
+    firstFailure([image, stdlib]),
+  ]);
+  const restored = pyodide.pyimport("musclecalc.bridge");
+  restored.forms();  // the snapshot's Python works, or the normal start takes over
+  marks.restored = now();
+  return { pyodide, bridge: restored };
+}
+
+async function normally(runtime, common) {
+  marks.booting = now();
+  const wheel = checkedBytes(runtime.wheelURL, runtime.wheelSha256);
+  const stdlib = prefetch(runtime.stdlibURL);
+  const pyodide = await Promise.race([
+    common.loadPyodide({ ...(await common.options()), stdLibURL: runtime.stdlibURL }),
+    firstFailure([wheel, stdlib]),
+  ]);
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  marks.booted = now();
+  return { pyodide, bridge: pyodide.pyimport("musclecalc.bridge") };
+}
+
+async function start(runtime) {
+  marks.start = now();
+  const interpreter = compileInterpreter(runtime.wasmURL);
+  const lockFile = download(runtime.lockFileURL).then((response) => response.json());
+  const modules = loadModules(runtime);
+  const critical = firstFailure([interpreter, lockFile, modules]);
+  let criticalError = null;
+  critical.catch((error) => (criticalError = error));
+  const common = {
+    loadPyodide: async (options) => (await modules).loadPyodide(options),
+    options: async () => ({
+      indexURL: runtime.indexURL,
+      createPyodideModule: (await modules).createPyodideModule,
+      lockFileContents: structuredClone(await lockFile),
+    }),
+  };
+  let started = null;
+  let how = "snapshot";
+  if (runtime.snapshot) {
+    try {
+      started = await Promise.race([fromSnapshot(runtime, common), critical]);
+    } catch (error) {
+      if (criticalError) throw criticalError;
+      marks.snapshotRefused = plain(error);  // start the normal way, quietly
+      started = null;
+    }
+  }
+  if (!started) {
+    how = "normal";
+    started = await Promise.race([normally(runtime, common), critical]);
+  }
+  bridge = started.bridge;
+  const python = started.pyodide.runPython("import sys; sys.version.split()[0]");
+  return { python, start: how };
+}
+
+/** Plain words for the page: ours as they are, anything else cut to its last line, no traceback. */
+function plain(error) {
+  if (error instanceof StartError) return error.message;
+  const lines = String(error?.message ?? error).trim().split("\n").filter(Boolean);
+  return `Python stopped while starting (${(lines.at(-1) ?? "unknown error").slice(0, 160)})`;
 }
 
 self.addEventListener("message", async (event) => {
   const message = event.data;
   if (message.op === "start") {
     try {
-      const python = await start(message.runtime);
-      self.postMessage({ op: "ready", python });
+      const started = await start(message.runtime);
+      self.postMessage({ op: "ready", ...started, marks });
     } catch (error) {
-      self.postMessage({ op: "failed", reason: String(error && error.message ? error.message : error) });
+      self.postMessage({ op: "failed", reason: plain(error) });
     }
     return;
   }

@@ -1,14 +1,17 @@
 // Calculator pages: mount a controller (calculator-page.mjs) on every calculator a page shows.
 // Material emits document$ on the first load and after every instant navigation, so the module
-// and its one Python worker (python-worker.mjs) stay loaded from page to page.
+// and its one Python worker (python-worker.mjs) stay loaded from page to page. Other pages start
+// Python only when the reader heads for a calculator (python-intent.mjs).
 
 import { Calculator } from "./calculator-page.mjs";
+import { startOnIntent } from "./python-intent.mjs";
 
 function mount() {
   for (const root of document.querySelectorAll(".mc-calculator:not([data-mounted])")) {
     root.dataset.mounted = "true";
     new Calculator(root);
   }
+  startOnIntent();
 }
 
 if (typeof document$ !== "undefined") document$.subscribe(mount);

@@ -1,11 +1,59 @@
 // The page's side of the calculators' Python: one module worker (calculator-worker.mjs) runs
 // Pyodide and musclecalc for the whole visit, shared by every calculator on every page that
 // Material's instant navigation shows. Calls are posted to it and answered by id.
+//
+// Which files to load comes with the page itself (a <meta> tag the build writes from
+// runtime.json), so the worker starts without a round trip first. Its start-up times are left on
+// the page's performance timeline as "musclecalc:" measures (for `make bench`).
 
-const RUNTIME_URL = new URL("../pyodide/runtime.json", import.meta.url);
+const RUNTIME_DIR = new URL("../pyodide/", import.meta.url);
 const WORKER_URL = new URL("./calculator-worker.mjs", import.meta.url);
 const START_TIMEOUT_MS = 90_000;
 const CALL_TIMEOUT_MS = 20_000;
+// On these connections (the browser's estimate), or when the reader asked to save data, the
+// snapshot's extra megabytes cost more than starting Python saves: start the normal way. (The
+// raw `downlink` figure is no guide: Chromium reports 1.55 Mbit/s on loopback.) See README.
+const NO_SNAPSHOT_ON = new Set(["slow-2g", "2g", "3g"]);
+
+/** The runtime's files as absolute addresses, from the page's manifest. */
+function runtimeFromPage() {
+  const meta = document.querySelector('meta[name="musclecalc-runtime"]');
+  if (!meta) throw new Error("this page does not name the calculator's files");
+  const manifest = JSON.parse(meta.content);
+  const url = (path) => new URL(path, RUNTIME_DIR).href;
+  const connection = navigator.connection;
+  const slow = Boolean(connection && (connection.saveData || NO_SNAPSHOT_ON.has(connection.effectiveType)));
+  return {
+    moduleURL: url(manifest.module_url),
+    asmURL: url(manifest.index_url + "pyodide.asm.mjs"),
+    indexURL: url(manifest.index_url),
+    wasmURL: url(manifest.wasm_url),
+    stdlibURL: url(manifest.stdlib_url),
+    lockFileURL: url(manifest.lock_file_url),
+    wheelURL: url(manifest.wheel),
+    wheelSha256: manifest.wheel_sha256,
+    snapshot: slow ? null : {
+      url: url(manifest.snapshot_url),
+      bytes: manifest.snapshot_bytes,
+      stdlibURL: url(manifest.snapshot_stdlib_url),
+    },
+  };
+}
+
+/** The worker's start-up times as measures on the page's timeline. */
+function record(marks, how) {
+  const at = (time) => time - performance.timeOrigin;
+  const spans = [
+    ["compile", marks.start, marks.compiled],
+    ["snapshot-download", marks.start, marks.snapshot],
+    ["restore", marks.start, marks.restored],
+    ["boot", marks.booting, marks.booted],
+  ];
+  for (const [name, start, end] of spans) {
+    if (start && end) performance.measure(`musclecalc:${name}`, { start: at(start), end: at(end) });
+  }
+  performance.mark(`musclecalc:ready:${how}`, { detail: marks.snapshotRefused ?? null });
+}
 
 class PythonWorker {
   #worker = null;
@@ -25,15 +73,7 @@ class PythonWorker {
   }
 
   async #boot() {
-    const response = await fetch(RUNTIME_URL);
-    if (!response.ok) throw new Error(`could not load ${RUNTIME_URL.pathname} (HTTP ${response.status})`);
-    const manifest = await response.json();
-    const runtime = {
-      moduleURL: new URL(manifest.module_url, RUNTIME_URL).href,
-      indexURL: new URL(manifest.index_url, RUNTIME_URL).href,
-      lockFileURL: new URL(manifest.lock_file_url, RUNTIME_URL).href,
-      packages: manifest.packages,
-    };
+    const runtime = runtimeFromPage();
     const worker = new Worker(WORKER_URL, { type: "module", name: "musclecalc" });
     this.#worker = worker;
     const ready = new Promise((resolve, reject) => {
@@ -45,6 +85,7 @@ class PythonWorker {
         const message = event.data;
         if (message.op === "ready") {
           clearTimeout(timer);
+          record(message.marks, message.start);
           resolve(message.python);
         } else if (message.op === "failed") {
           clearTimeout(timer);

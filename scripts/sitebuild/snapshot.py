@@ -1,0 +1,103 @@
+"""The calculators' memory snapshot and the trimmed standard library that goes with it.
+
+Starting Python takes the browser seconds; restoring a snapshot of an interpreter that has
+already started, imported musclecalc and run every calculator once takes a fraction of that.
+`make_snapshot.mjs` makes both files under Node with the very Pyodide files the site serves:
+the snapshot (`snapshot.bin`) and a `python_stdlib.zip` holding only the modules that run
+imported (generated every time, never a hand-kept list). The two belong together: the
+snapshot remembers the zip's table of contents.
+
+Everything in a snapshot is frozen at the moment it was made, so every restore starts with the
+same `random` state and the same string hash seed. musclecalc uses neither (its answers are
+the same in every process: the tests compare them with CPython's).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import ROOT
+
+SCRIPT = Path(__file__).with_name("make_snapshot.mjs")
+
+#: Python run before the snapshot is taken: every calculator, its error paths and the unit switch,
+#: so every module and code path the page can reach is loaded (lazily imported modules included).
+WARM_UP = """
+import json
+import musclecalc.bridge as bridge
+_forms = json.loads(bridge.forms())["calculators"]
+for _form in _forms:
+    _name = _form["name"]
+    bridge.run(_name, "{}")
+    bridge.run(_name, "{}", "../")
+    bridge.result(_name, "{}")
+    bridge.run(_name, "not json")
+    bridge.run(_name, json.dumps({f["name"]: "abc" for f in _form["fields"]}))
+    bridge.run(_name, json.dumps({f["name"]: "-1" for f in _form["fields"]}))
+    bridge.run(_name, json.dumps({"entries": [{"exercise": "x", "sets": "a", "sessions": "9"}]}))
+bridge.run("no-such-calculator", "{}")
+bridge.convert('{"value": "80", "from": "kg", "to": "lb"}')
+bridge.convert('{"value": "70", "from": "in", "to": "cm"}')
+bridge.convert('{"value": "abc", "from": "kg", "to": "lb"}')
+del _forms, _form, _name
+"""
+
+
+class SnapshotError(RuntimeError):
+    """Node could not make the snapshot."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The two files made together, and the stdlib modules the snapshot run imported."""
+
+    snapshot: Path
+    stdlib: Path
+    modules: tuple[str, ...]
+
+
+def wheel_sources(wheel: Path) -> dict[str, str]:
+    """The Python files of the wheel, by their path under site-packages."""
+    with zipfile.ZipFile(wheel) as archive:
+        return {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.endswith(".py") and ".dist-info/" not in name
+        }
+
+
+def make_snapshot(runtime_dir: Path, wheel: Path, lock_file: Path, out_dir: Path) -> Snapshot:
+    """Write `snapshot.bin` and the trimmed `python_stdlib.zip` into `out_dir`, starting Pyodide
+    from `runtime_dir` with `lock_file`."""
+    node = shutil.which("node")
+    if node is None:
+        raise SnapshotError("Node.js is needed to make the calculators' snapshot")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    request = {
+        "runtime": str(runtime_dir.resolve()),
+        "sources": wheel_sources(wheel),
+        "warm": WARM_UP,
+        "lock_file": str(lock_file.resolve()),
+        "out": str(out_dir.resolve()),
+    }
+    done = subprocess.run(
+        [node, str(SCRIPT)],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SnapshotError(f"make_snapshot.mjs failed:\n{done.stderr[-4000:]}")
+    reply = json.loads(done.stdout)
+    return Snapshot(
+        out_dir / "snapshot.bin", out_dir / "python_stdlib.zip", tuple(reply["modules"])
+    )

@@ -1,0 +1,54 @@
+// Restore the calculators' memory snapshot in the pinned Pyodide under Node, as the browser's
+// worker does, and answer bridge calls from it. Also offers the runtime a damaged snapshot, to see
+// it refused (the worker then starts Python the normal way).
+//
+// stdin:  {"runtime": "/dir/314.0.7", "snapshot": "/path/snapshot.bin", "stdlib": "/path/python_stdlib.zip",
+//          "lock_file": "/path/pyodide-lock.json", "calls": [["run", ["protein", "{...}", "../"]], ...]}
+// stdout: {"results": [...], "modules_missing": [...], "random": [...], "refused": "message"}
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const readStdin = async () => {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+};
+
+const quiet = { stdout: (line) => process.stderr.write(`${line}\n`), stderr: (line) => process.stderr.write(`${line}\n`) };
+
+const main = async () => {
+  const request = await readStdin();
+  const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
+  const options = { indexURL: request.runtime + "/", lockFileURL: request.lock_file, stdLibURL: request.stdlib, ...quiet };
+  const image = new Uint8Array(readFileSync(request.snapshot));
+
+  const pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
+  const bridge = pyodide.pyimport("musclecalc.bridge");
+  const allowed = new Set(["run", "result", "forms", "convert"]);
+  const results = request.calls.map(([name, args]) => {
+    if (!allowed.has(name)) throw new Error(`unknown bridge function ${name}`);
+    return bridge[name](...args);
+  });
+  const sitePackagesFiles = pyodide.runPython(
+    "import os, site; sorted(os.listdir(site.getsitepackages()[0]))",
+  ).toJs();
+  const random = pyodide.runPython("import random; random.random()");
+
+  const damaged = image.slice();
+  damaged.fill(0, 16, 48);  // the build id the runtime checks
+  let refused = "";
+  try {
+    await loadPyodide({ ...options, _loadSnapshot: damaged });
+  } catch (error) {
+    refused = String(error?.message ?? error);
+  }
+  return { results, site_packages: sitePackagesFiles, random, refused };
+};
+
+try {
+  process.stdout.write(JSON.stringify(await main()));
+} catch (error) {
+  process.stderr.write(`restore_snapshot.mjs failed: ${error?.message ?? error}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,112 @@
+"""The memory snapshot the browser restores instead of starting Python: restored under Node with
+the same Pyodide, it gives CPython's answers for every worked example; a damaged one is refused
+(the worker then starts Python the normal way); it and its trimmed standard library are named by
+their contents."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from musclecalc import bridge
+from sitebuild import runtime, runtime_cache
+from support.strategies import strict_loads
+from support.worked_examples import ALL
+
+HERE = Path(__file__).resolve().parent
+
+CALLS: list[tuple[str, list[str]]] = (
+    [("result", [e.calculator, json.dumps(e.payload)]) for e in ALL]
+    + [("run", [e.calculator, json.dumps(e.payload), "../"]) for e in ALL]
+    + [("run", ["protein", '{"weight": "twenty"}']), ("run", ["volume", "not json"])]
+    + [("forms", []), ("convert", ['{"value": "80", "from": "kg", "to": "lb"}'])]
+)
+
+
+@pytest.fixture(scope="session")
+def assembled() -> tuple[Path, dict[str, Any]]:
+    """The runtime as the site ships it (assembled in build/runtime/, or reused from there)."""
+    runtime_cache.prepare()
+    return runtime_cache.BUILD_DIR, runtime_cache.manifest()
+
+
+@pytest.fixture(scope="session")
+def restored(assembled: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    """One Node process restores the snapshot and answers every call."""
+    folder, manifest = assembled
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed to run Pyodide; install Node 20 and run `make node`")
+    request = {
+        "runtime": str(folder / manifest["index_url"]),
+        "snapshot": str(folder / manifest["snapshot_url"]),
+        "stdlib": str(folder / manifest["snapshot_stdlib_url"]),
+        "lock_file": str(folder / manifest["lock_file_url"]),
+        "calls": CALLS,
+    }
+    done = subprocess.run(
+        [node, str(HERE / "restore_snapshot.mjs")],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, f"node failed:\n{done.stderr[-4000:]}"
+    reply: dict[str, Any] = json.loads(done.stdout)
+    return reply
+
+
+def test_a_restored_snapshot_answers_as_cpython(restored: dict[str, Any]) -> None:
+    results = restored["results"]
+    assert len(results) == len(CALLS)
+    for (function, args), from_snapshot in zip(CALLS, results, strict=True):
+        assert from_snapshot == getattr(bridge, function)(*args), (function, args)
+        strict_loads(from_snapshot)
+    for example, text in zip(ALL, results, strict=False):
+        assert strict_loads(text)["ok"] is True, example.id
+
+
+def test_the_answers_come_from_the_snapshot_not_from_files(restored: dict[str, Any]) -> None:
+    # musclecalc was imported before the snapshot was taken; no file of it exists after a restore.
+    assert "musclecalc" not in restored["site_packages"]
+
+
+def test_a_damaged_snapshot_is_refused(restored: dict[str, Any]) -> None:
+    assert "build id" in restored["refused"]
+
+
+def test_snapshot_and_trimmed_stdlib_are_named_by_their_contents(
+    assembled: tuple[Path, dict[str, Any]],
+) -> None:
+    folder, manifest = assembled
+    hashed = folder / Path(manifest["snapshot_url"]).parent
+    assert hashed.parent.name == manifest["pyodide_version"]
+    assert hashed.name == runtime.content_hash(hashed)
+    assert {p.name for p in hashed.iterdir()} == {
+        "snapshot.bin",
+        "python_stdlib.zip",
+        "pyodide-lock.json",
+        Path(manifest["wheel"]).name,
+    }
+    for key in ("snapshot_url", "snapshot_stdlib_url", "lock_file_url", "wheel"):
+        assert manifest[key].startswith(f"{manifest['pyodide_version']}/{hashed.name}/"), key
+    assert (hashed / "snapshot.bin").stat().st_size == manifest["snapshot_bytes"]
+
+
+def test_the_trimmed_stdlib_is_a_generated_subset(assembled: tuple[Path, dict[str, Any]]) -> None:
+    folder, manifest = assembled
+    with zipfile.ZipFile(folder / manifest["stdlib_url"]) as full:
+        everything = {info.filename: info.CRC for info in full.infolist()}
+    with zipfile.ZipFile(folder / manifest["snapshot_stdlib_url"]) as trimmed:
+        kept = {info.filename: info.CRC for info in trimmed.infolist()}
+    assert kept.items() <= everything.items()
+    assert "encodings/__init__.py" in kept and "json/__init__.py" in kept
+    assert len(kept) < len(everything) / 2
