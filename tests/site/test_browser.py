@@ -167,7 +167,7 @@ def test_unit_switch_converts_the_value_shown(visit: Visit) -> None:
     page.fill("#mc-protein-weight", "80")
     page.select_option("#mc-protein-weight_unit", "lb")
     page.wait_for_function(
-        "document.querySelector('#mc-protein-weight').value === '176.4'", timeout=10_000
+        "() => document.querySelector('#mc-protein-weight').value === '176.4'", timeout=10_000
     )
     in_kg = cpython_run(
         "protein", {**default_payload("protein"), "weight": "80", "weight_unit": "kg"}

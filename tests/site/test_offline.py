@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import offline
+from sitebuild import offline, precompress
 from sitebuild.nginx import Preview
 from support.browser import Visit, open_visit
 from support.calculators import call as cpython_run
@@ -97,13 +97,20 @@ def test_a_guide_page_caches_nothing_of_the_runtime(fresh: Visit) -> None:
 
 @pytest.fixture
 def redeploy(build: Build) -> Iterator[Path]:
-    """A new deploy of the same site: one more file changes the deploy id and the worker."""
+    """A new deploy of the same site: one more file changes the deploy id and the worker.
+
+    Afterwards the session's site is put back as the build left it: the original worker and
+    offline page, and the precompressed copies the build makes last (cached, so quick)."""
+    written = [build.site_dir / "sw.js", build.site_dir / "offline.html"]
+    originals = {path: path.read_bytes() for path in written if path.exists()}
     marker = build.site_dir / "redeploy-check.txt"
     marker.write_text("a new deploy\n", encoding="utf-8")
     offline.build(build.site_dir)
     yield marker
     marker.unlink()
-    offline.build(build.site_dir)
+    for path, data in originals.items():
+        path.write_bytes(data)
+    precompress.precompress(build.site_dir)
 
 
 def test_a_new_deploy_replaces_the_old_caches(

@@ -44,9 +44,12 @@ def in_first_screen(box: dict[str, Any]) -> bool:
 
 
 def refuse_python(page: Any) -> None:
-    """Python never starts: the runtime's manifest is refused, so pages stay as first drawn
-    and each calculator shows its error and retry button at once."""
-    page.route("**/runtime.json", lambda route: route.fulfill(status=503, body="unavailable"))
+    """Python never starts: the interpreter's download is refused (a context route, which also
+    sees the calculators' worker), so pages stay as first drawn and each calculator shows its
+    error and retry button at once."""
+    page.context.route(
+        "**/pyodide.asm.wasm", lambda route: route.fulfill(status=503, body="unavailable")
+    )
 
 
 @pytest.fixture

@@ -113,7 +113,7 @@ def test_a_refused_snapshot_falls_back_to_a_normal_start_quietly(visit: Visit) -
 def test_a_guide_page_starts_python_only_when_the_reader_heads_for_a_calculator(
     visit: Visit,
 ) -> None:
-    visit.goto("")
+    visit.goto("causes/too-little-protein/")
     visit.page.wait_for_timeout(2_000)
     assert not [url for url in visit.requests if "/assets/pyodide/" in url]
     assert visit.workers == [] or all("calculator-worker" not in url for url in visit.workers)
