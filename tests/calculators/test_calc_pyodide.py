@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ import pytest
 
 from musclecalc import bridge
 from sitebuild.wheel import build_wheel
+from support.node import run_node
 from support.strategies import strict_loads
 from support.worked_examples import ALL
 
@@ -57,21 +56,7 @@ def pyodide_reply(wheel: Path) -> dict[str, Any]:
     """One Node process (Pyodide takes seconds to load) answers every call."""
     if not PYODIDE.exists():
         pytest.fail(f"Pyodide is missing ({PYODIDE}); run `make node` to install it")
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("Node.js is needed to run Pyodide; install Node 20 and run `make node`")
-    done = subprocess.run(
-        [node, str(HERE / "run_in_pyodide.mjs")],
-        input=json.dumps({"wheel": str(wheel), "calls": CALLS}),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, f"node failed:\n{done.stderr[-4000:]}"
-    reply: dict[str, Any] = json.loads(done.stdout)
-    return reply
+    return run_node(HERE / "run_in_pyodide.mjs", {"wheel": str(wheel), "calls": CALLS})
 
 
 def test_wheel_is_pure_python_and_complete(wheel: Path) -> None:

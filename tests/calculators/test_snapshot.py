@@ -6,8 +6,6 @@ their contents."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ import pytest
 
 from musclecalc import bridge
 from sitebuild import runtime, runtime_cache
+from support.node import run_node
 from support.strategies import strict_loads
 from support.worked_examples import ALL
 
@@ -40,9 +39,6 @@ def assembled() -> tuple[Path, dict[str, Any]]:
 def restored(assembled: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
     """One Node process restores the snapshot and answers every call."""
     folder, manifest = assembled
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("Node.js is needed to run Pyodide; install Node 20 and run `make node`")
     request = {
         "runtime": str(folder / manifest["index_url"]),
         "snapshot": str(folder / manifest["snapshot_url"]),
@@ -50,18 +46,7 @@ def restored(assembled: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
         "lock_file": str(folder / manifest["lock_file_url"]),
         "calls": CALLS,
     }
-    done = subprocess.run(
-        [node, str(HERE / "restore_snapshot.mjs")],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, f"node failed:\n{done.stderr[-4000:]}"
-    reply: dict[str, Any] = json.loads(done.stdout)
-    return reply
+    return run_node(HERE / "restore_snapshot.mjs", request)
 
 
 def test_a_restored_snapshot_answers_as_cpython(restored: dict[str, Any]) -> None:
