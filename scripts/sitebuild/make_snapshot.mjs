@@ -1,25 +1,31 @@
-// Make the calculators' memory snapshot and the trimmed standard library, under Node, with the
-// same Pyodide files the site serves (called by sitebuild/snapshot.py; no network).
+// Make the calculators' memory snapshot under Node, with the same Pyodide files the site serves
+// (called by sitebuild/snapshot.py; no network).
 //
 // stdin:  {"runtime": "/dir with pyodide.mjs, pyodide.asm.*, python_stdlib.zip",
 //          "sources": {"musclecalc/__init__.py": "...", ...},   // written into site-packages
 //          "warm": "Python code that calls every calculator once",
 //          "lock_file": "/path/pyodide-lock.json",
-//          "out": "/dir"}                                      // gets python_stdlib.zip, snapshot.bin
-// stdout: {"modules": [...], "zip_files": N, "snapshot_bytes": N, "build_id": "..."}
+//          "out": "/dir/snapshot.bin"}
+// stdout: {"snapshot_bytes": N, "modules": N, "zeroed_bytes": N}
 //
-// Two interpreters, one after the other:
-// 1. a normal start with the full standard library runs the warm-up and lists every module that
-//    came from the library's zip; Python's own zipfile then writes a zip holding only those;
-// 2. a start with that trimmed zip and `_makeSnapshot` runs the same warm-up and snapshots its
-//    memory. zipimport's table of the zip's contents is part of that memory, so the browser must
-//    be given exactly this zip with this snapshot (both are named by a hash of their contents).
+// Python starts once, with `_makeSnapshot`, runs the warm-up (every calculator and every path the
+// page can reach, so every module it needs is loaded), then is made small before its memory is
+// taken:
+// - docstrings and asserts are never loaded (PYTHONOPTIMIZE=2, as `python -OO`);
+// - caches are emptied and garbage collected, and every byte of free memory is set to zero, so
+//   what is left over from start-up compresses to nothing;
+// - zipimport forgets the standard library's table of contents: the snapshot holds every module
+//   it needs already, and is restored with an empty library (an import nobody foresaw fails
+//   cleanly, and the tests restore it that way too);
+// - the interpreter's constant data, which the browser has in pyodide.asm.wasm anyway, is
+//   XOR-ed out (snapshot-image.mjs; the worker XORs it back).
 // musclecalc's sources are written straight into site-packages (loadPackage leaves JavaScript
 // references behind that a snapshot refuses), and imported by the warm-up, so the snapshot holds
 // them as loaded modules; the browser never needs their files.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { toggleInterpreterData } from "../../docs/assets/javascripts/snapshot-image.mjs";
 
 const readStdin = async () => {
   const chunks = [];
@@ -29,80 +35,83 @@ const readStdin = async () => {
 
 const quiet = { stdout: (line) => process.stderr.write(`${line}\n`), stderr: (line) => process.stderr.write(`${line}\n`) };
 
-const LIST_MODULES = `
-import json, sys
-_zip = sys.path[[p.endswith('.zip') for p in sys.path].index(True)]
-_names = set()
-for _module in list(sys.modules.values()):
-    _file = getattr(_module, '__file__', None) or ''
-    if _file.startswith(_zip + '/'):
-        _names.add(_file[len(_zip) + 1:])
-json.dumps([_zip, sorted(_names)])
-`;
-
-// Python (the first interpreter's) copies the listed members, with their folders and their
-// original dates and compression, into a new zip: the same bytes for the same list.
-const WRITE_ZIP = `
-import zipfile
-def _trim(source, target, names):
-    keep = set(names)
-    for name in names:
-        parts = name.split('/')[:-1]
-        keep.update('/'.join(parts[:i]) + '/' for i in range(1, len(parts) + 1))
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, 'w') as new:
-        for info in old.infolist():
-            if info.filename in keep:
-                new.writestr(info, old.read(info.filename), compress_type=info.compress_type)
-    return len(keep)
-_trim
-`;
-
-async function boot(loadPyodide, request, options) {
-  const { runtime, sources } = request;
-  const pyodide = await loadPyodide({ indexURL: runtime + "/", lockFileURL: request.lock_file, ...quiet, ...options });
-  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  for (const [path, text] of Object.entries(sources)) {
-    const file = `${sitePackages}/${path}`;
-    pyodide.FS.mkdirTree(file.slice(0, file.lastIndexOf("/")));
-    pyodide.FS.writeFile(file, text);
-  }
-  return pyodide;
-}
-
-// What the browser's worker does after a start, so everything it touches is loaded already.
+// What the browser's worker does after a restore, so everything it touches is loaded already.
 function warmUp(pyodide, warm) {
   pyodide.runPython(warm);
   const bridge = pyodide.pyimport("musclecalc.bridge");
+  bridge.forms();
   bridge.destroy();
   pyodide.runPython("import sys; sys.version.split()[0]");
+}
+
+// invalidate_caches() first: it makes every zipimporter read its zip's table of contents again.
+const FORGET = `
+import gc, importlib, linecache, sys, zipimport
+importlib.invalidate_caches()
+sys.path_importer_cache.clear()
+zipimport._zip_directory_cache.clear()
+linecache.clearcache()
+sys._clear_internal_caches()
+gc.collect()
+len(sys.modules)
+`;
+const REMEMBERED_ZIPS = "import zipimport; len(zipimport._zip_directory_cache)";
+
+const UNLIMITED = 0xffffffff;  // dlmalloc's MAX_SIZE_T: no footprint limit
+
+/** Set every free byte of the heap to zero: hold the footprint where it is, allocate every free
+ * block (largest first) and clear it, then free them all; clear what lies above the break. */
+function zeroFreeMemory(module) {
+  if (module._malloc_footprint_limit() >>> 0 !== UNLIMITED) throw new Error("malloc already has a footprint limit");
+  const heapBytes = module.HEAPU8.length;
+  module._malloc_set_footprint_limit(module._malloc_footprint());
+  const held = [];
+  let zeroed = 0;
+  try {
+    for (let size = 1 << 24; size >= 8; size >>= 1) {
+      for (let block = module._malloc(size) >>> 0; block; block = module._malloc(size) >>> 0) {
+        const usable = module._malloc_usable_size(block) >>> 0;
+        module.HEAPU8.fill(0, block, block + usable);
+        zeroed += usable;
+        held.push(block);
+      }
+    }
+  } finally {
+    for (const block of held) module._free(block);
+    module._malloc_set_footprint_limit(UNLIMITED);
+  }
+  const brk = module._sbrk(0) >>> 0;
+  module.HEAPU8.fill(0, brk);
+  zeroed += module.HEAPU8.length - brk;
+  if (module.HEAPU8.length !== heapBytes) throw new Error("zeroing free memory grew the heap");
+  return zeroed;
 }
 
 const main = async () => {
   const request = await readStdin();
   const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
-
-  const full = await boot(loadPyodide, request, {});
-  warmUp(full, request.warm);
-  const [zipPath, modules] = JSON.parse(full.runPython(LIST_MODULES));
-  const trimmed = "/tmp/python_stdlib.zip";
-  const trim = full.runPython(WRITE_ZIP);
-  const zipFiles = trim(zipPath, trimmed, modules);
-  trim.destroy();
-  const zipBytes = full.FS.readFile(trimmed);
-  const zipOut = join(request.out, "python_stdlib.zip");
-  writeFileSync(zipOut, zipBytes);
-
-  const snap = await boot(loadPyodide, request, {
-    stdLibURL: zipOut,
+  const pyodide = await loadPyodide({
+    indexURL: request.runtime + "/",
+    lockFileURL: request.lock_file,
+    env: { PYTHONOPTIMIZE: "2" },
     _makeSnapshot: true,
+    ...quiet,
   });
-  warmUp(snap, request.warm);
-  const [, again] = JSON.parse(snap.runPython(LIST_MODULES));
-  const missing = modules.filter((name) => !again.includes(name));
-  if (missing.length) throw new Error(`the trimmed library lost modules: ${missing.join(", ")}`);
-  const snapshot = snap.makeMemorySnapshot();
-  writeFileSync(join(request.out, "snapshot.bin"), snapshot);
-  return { modules, zip_files: zipFiles, snapshot_bytes: snapshot.length };
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  for (const [path, text] of Object.entries(request.sources)) {
+    const file = `${sitePackages}/${path}`;
+    pyodide.FS.mkdirTree(file.slice(0, file.lastIndexOf("/")));
+    pyodide.FS.writeFile(file, text);
+  }
+  warmUp(pyodide, request.warm);
+  if (pyodide.runPython("import sys; sys.flags.optimize") !== 2) throw new Error("PYTHONOPTIMIZE=2 was not applied");
+  const modules = pyodide.runPython(FORGET);
+  if (pyodide.runPython(REMEMBERED_ZIPS) !== 0) throw new Error("zipimport still remembers the standard library");
+  const zeroed = zeroFreeMemory(pyodide._module);
+  const snapshot = pyodide.makeMemorySnapshot();
+  toggleInterpreterData(snapshot, new Uint8Array(readFileSync(join(request.runtime, "pyodide.asm.wasm"))));
+  writeFileSync(request.out, snapshot);
+  return { snapshot_bytes: snapshot.length, modules, zeroed_bytes: zeroed };
 };
 
 try {

@@ -30,6 +30,7 @@ INPUTS = (
     "scripts/sitebuild/runtime.py",
     "scripts/sitebuild/snapshot.py",
     "scripts/sitebuild/make_snapshot.mjs",
+    "docs/assets/javascripts/snapshot-image.mjs",
 )
 #: The `<meta>` tag's name; python-worker.mjs reads it.
 META_NAME = "musclecalc-runtime"

@@ -1,13 +1,16 @@
 // Restore the calculators' memory snapshot in the pinned Pyodide under Node, as the browser's
-// worker does, and answer bridge calls from it. Also offers the runtime a damaged snapshot, to see
+// worker does (the interpreter's constant data XOR-ed back in, the empty standard library it
+// ships with), and answer bridge calls from it. Also offers the runtime a damaged snapshot, to see
 // it refused (the worker then starts Python the normal way).
 //
 // stdin:  {"runtime": "/dir/314.0.7", "snapshot": "/path/snapshot.bin", "stdlib": "/path/python_stdlib.zip",
 //          "lock_file": "/path/pyodide-lock.json", "calls": [["run", ["protein", "{...}", "../"]], ...]}
-// stdout: {"results": [...], "modules_missing": [...], "random": [...], "refused": "message"}
+// stdout: {"results": [...], "site_packages": [...], "random": N, "unforeseen": "...",
+//          "optimize": N, "refused": "message"}
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { toggleInterpreterData } from "../../docs/assets/javascripts/snapshot-image.mjs";
 
 const readStdin = async () => {
   const chunks = [];
@@ -21,7 +24,8 @@ const main = async () => {
   const request = await readStdin();
   const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
   const options = { indexURL: request.runtime + "/", lockFileURL: request.lock_file, stdLibURL: request.stdlib, ...quiet };
-  const image = new Uint8Array(readFileSync(request.snapshot));
+  const wasm = new Uint8Array(readFileSync(join(request.runtime, "pyodide.asm.wasm")));
+  const image = toggleInterpreterData(new Uint8Array(readFileSync(request.snapshot)), wasm);
 
   const pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
   const bridge = pyodide.pyimport("musclecalc.bridge");
@@ -34,6 +38,15 @@ const main = async () => {
     "import os, site; sorted(os.listdir(site.getsitepackages()[0]))",
   ).toJs();
   const random = pyodide.runPython("import random; random.random()");
+  // Nothing the warm-up did not load can be imported: the library is empty, and says so cleanly.
+  const unforeseen = pyodide.runPython(`
+try:
+    import csv
+    result = "imported"
+except ModuleNotFoundError as error:
+    result = type(error).__name__
+result`);
+  const optimize = pyodide.runPython("import sys; sys.flags.optimize");
 
   const damaged = image.slice();
   damaged.fill(0, 16, 48);  // the build id the runtime checks
@@ -43,7 +56,7 @@ const main = async () => {
   } catch (error) {
     refused = String(error?.message ?? error);
   }
-  return { results, site_packages: sitePackagesFiles, random, refused };
+  return { results, site_packages: sitePackagesFiles, random, unforeseen, optimize, refused };
 };
 
 try {

@@ -8,11 +8,15 @@
 //
 // Start-up, fastest first: every file is requested at once, the interpreter is compiled while
 // it streams in, and a memory snapshot made at build time (an interpreter that has already
-// started and run every calculator) is restored instead of starting Python. If the snapshot
+// started and run every calculator) is restored instead of starting Python. The snapshot comes
+// without the interpreter's constant data, which is in the interpreter file already
+// (snapshot-image.mjs puts it back), and with an empty standard library (it needs none). If the snapshot
 // cannot be used (missing, damaged, made for another build), Python starts the normal way from
 // the full standard library and the wheel, and nothing is said about it. If a file Python cannot
 // do without fails (an error status, a web page instead of the file, a damaged file), the page
 // hears at once, in plain words, and offers a retry.
+
+import { toggleInterpreterData } from "./snapshot-image.mjs";
 
 let bridge = null;
 
@@ -68,9 +72,13 @@ async function checkedBytes(url, sha256) {
   return data;
 }
 
-/** The interpreter, compiled while it downloads; Pyodide instantiates this module. */
-function compileInterpreter(url) {
-  const compiled = WebAssembly.compileStreaming(download(url)).catch((error) => {
+/** The interpreter, compiled while it downloads (Pyodide instantiates this module), and its
+ * bytes (the snapshot's constant data comes from them). */
+function compileInterpreter(url, keepBytes) {
+  const responses = download(url).then((response) => [response, keepBytes ? response.clone() : null]);
+  const wasm = responses.then(async ([, copy]) => copy && new Uint8Array(await copy.arrayBuffer()));
+  wasm.catch(() => {});  // a failed download is reported by `compiled`
+  const compiled = WebAssembly.compileStreaming(responses.then(([response]) => response)).catch((error) => {
     if (error instanceof StartError) throw error;
     throw new StartError(`a file it needs arrived damaged (${fileName(url)} is not a working interpreter)`);
   });
@@ -81,7 +89,7 @@ function compileInterpreter(url) {
     const module = await compiled;
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
-  return compiled;
+  return { compiled, wasm };
 }
 
 function prefetch(url) {
@@ -105,10 +113,11 @@ async function loadModules(runtime) {
 
 async function fromSnapshot(runtime, common) {
   const { snapshot } = runtime;
-  const image = bytes(snapshot.url, snapshot.bytes).then((data) => {
+  const fetched = bytes(snapshot.url, snapshot.bytes).then((data) => {
     marks.snapshot = now();
     return data;
   });
+  const image = Promise.all([fetched, common.wasm]).then(([data, wasm]) => toggleInterpreterData(data, wasm));
   const stdlib = prefetch(snapshot.stdlibURL);
   const pyodide = await Promise.race([
     common.loadPyodide({ ...(await common.options()), stdLibURL: snapshot.stdlibURL, _loadSnapshot: image }),
@@ -136,13 +145,14 @@ async function normally(runtime, common) {
 
 async function start(runtime) {
   marks.start = now();
-  const interpreter = compileInterpreter(runtime.wasmURL);
+  const { compiled: interpreter, wasm } = compileInterpreter(runtime.wasmURL, Boolean(runtime.snapshot));
   const lockFile = download(runtime.lockFileURL).then((response) => response.json());
   const modules = loadModules(runtime);
   const critical = firstFailure([interpreter, lockFile, modules]);
   let criticalError = null;
   critical.catch((error) => (criticalError = error));
   const common = {
+    wasm,
     loadPyodide: async (options) => (await modules).loadPyodide(options),
     options: async () => ({
       indexURL: runtime.indexURL,
