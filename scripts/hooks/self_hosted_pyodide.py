@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from sitebuild import precompress, runtime_cache
 
@@ -18,7 +19,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return runtime_cache.add_meta_tag(output)
+    to_root = get_relative_url(".", page.url).rstrip("/") + "/"
+    return runtime_cache.add_meta_tag(output, "" if to_root == "./" else to_root)
 
 
 @event_priority(-100)  # last: after every other hook has rewritten the pages

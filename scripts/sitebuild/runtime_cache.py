@@ -86,9 +86,24 @@ def meta_tag() -> str:
     return f'<meta name="{META_NAME}" content="{html.escape(content, quote=True)}">'
 
 
-def add_meta_tag(page_html: str) -> str:
-    """The page with the manifest's `<meta>` tag at the end of its head."""
+#: Marks a page that shows a calculator (sitebuild.calculators writes it).
+CALCULATOR_MARK = '<div class="mc-calculator"'
+#: Loaded from the head of calculator pages: starts Python before the rest of the page's scripts.
+START_SCRIPT = "assets/javascripts/python-start.mjs"
+WORKER_CLIENT = "assets/javascripts/python-worker.mjs"
+
+
+def add_meta_tag(page_html: str, to_root: str = "") -> str:
+    """The page with the manifest's `<meta>` tag at the end of its head; on a page that shows a
+    calculator, followed by the script that starts Python at once (`to_root`: the relative path
+    from the page to the site's root, ending in "/" unless empty)."""
     head_end = page_html.find("</head>")
     if head_end < 0:
         return page_html
-    return page_html[:head_end] + meta_tag() + page_html[head_end:]
+    tags = meta_tag()
+    if CALCULATOR_MARK in page_html:
+        tags += (
+            f'<link rel="modulepreload" href="{to_root}{WORKER_CLIENT}">'
+            f'<script type="module" async src="{to_root}{START_SCRIPT}"></script>'
+        )
+    return page_html[:head_end] + tags + page_html[head_end:]

@@ -161,6 +161,27 @@ def test_marker_became_a_form_with_the_prerendered_answer(build: Build, name: st
             assert f'id="{target}"' in html, target
 
 
+def test_calculator_pages_start_python_from_their_head_and_guide_pages_do_not(
+    build: Build,
+) -> None:
+    # Right after the runtime's manifest, before the theme's scripts: starting Python is the
+    # longest wait on a calculator page. A guide page waits for the reader's intent.
+    start = re.compile(
+        r'<meta name="musclecalc-runtime" content="[^"]*">'
+        r'<link rel="modulepreload" href="((?:\.\./)*)assets/javascripts/python-worker\.mjs">'
+        r'<script type="module" async src="\1assets/javascripts/python-start\.mjs"></script>'
+        r"</head>"
+    )
+    for page in html_pages(build.site_dir):
+        html = page.read_text(encoding="utf-8")
+        depth = len(page.relative_to(build.site_dir).parts) - 1
+        found = start.search(html)
+        if '<div class="mc-calculator"' in html:
+            assert found and found.group(1) == "../" * depth, page
+        else:
+            assert "python-start.mjs" not in html, page
+
+
 def test_no_page_loads_anything_from_another_origin(build: Build) -> None:
     offenders = []
     for page in html_pages(build.site_dir):
