@@ -308,6 +308,7 @@ export class Calculator {
     if (reply.ok) {
       this.show(reply);
       this.root.dataset.live = "true";  // the answer on show is Python's, computed in this page
+      performance.mark("musclecalc:live");  // for `make bench`
       this.setStatus("ready", STATUS_TEXT.ready);
     } else {
       this.answer.classList.add("mc-answer--stale");

@@ -3,8 +3,10 @@
 // Messages in:  {op: "start", runtime}   (python-worker.mjs builds `runtime` from the page's manifest)
 //               {id, op: "run", name, payload, siteRoot}   payload: a JSON string
 //               {id, op: "convert", payload}
-// Messages out: {op: "ready", python, start, marks} | {op: "failed", reason}
-//               {id, json}  (the bridge's JSON reply)  | {id, error}
+// Messages out: {op: "ready", python, start, steps, refused} | {op: "failed", reason}
+//               (steps: ms after the start message for each stage reached; refused: why the
+//               snapshot was not used, if it was not)
+//               {id, json, ms}  (the bridge's JSON reply, and how long Python took) | {id, error}
 //
 // Start-up, fastest first: every file is requested at once, the interpreter is compiled while
 // it streams in, and a memory snapshot made at build time (an interpreter that has already
@@ -19,13 +21,16 @@
 import { toggleInterpreterData } from "./snapshot-image.mjs";
 
 let bridge = null;
+const HEALTH_CHECK = JSON.stringify({ value: "1", from: "kg", to: "lb" });
 
 /** A start-up failure to show the reader as it is. */
 class StartError extends Error {}
 
 const fileName = (url) => new URL(url).pathname.split("/").pop();
-const now = () => performance.timeOrigin + performance.now();
-const marks = {};
+let startedAt = 0;
+const steps = {};
+const step = (name) => (steps[name] = Math.round(performance.now() - startedAt));
+let refused = null;
 
 // Pyodide fetches the interpreter and the standard library itself. The worker fetches them
 // first, to check them and to start every download at once, and hands Pyodide these responses.
@@ -76,13 +81,18 @@ async function checkedBytes(url, sha256) {
  * bytes (the snapshot's constant data comes from them). */
 function compileInterpreter(url, keepBytes) {
   const responses = download(url).then((response) => [response, keepBytes ? response.clone() : null]);
-  const wasm = responses.then(async ([, copy]) => copy && new Uint8Array(await copy.arrayBuffer()));
+  const wasm = responses.then(async ([, copy]) => {
+    if (!copy) return null;
+    const data = new Uint8Array(await copy.arrayBuffer());
+    step("interpreter downloaded");
+    return data;
+  });
   wasm.catch(() => {});  // a failed download is reported by `compiled`
   const compiled = WebAssembly.compileStreaming(responses.then(([response]) => response)).catch((error) => {
     if (error instanceof StartError) throw error;
     throw new StartError(`a file it needs arrived damaged (${fileName(url)} is not a working interpreter)`);
   });
-  compiled.then(() => (marks.compiled = now()), () => {});
+  compiled.then(() => step("compiled"), () => {});
   // Pyodide asks for the file and instantiates the response; both steps use the compiled module.
   prefetched.set(url, { keep: true, response: Promise.resolve(new Response(null)) });
   WebAssembly.instantiateStreaming = async (_response, imports) => {
@@ -105,6 +115,7 @@ const firstFailure = (promises) =>
 async function loadModules(runtime) {
   try {
     const [{ loadPyodide }, asm] = await Promise.all([import(runtime.moduleURL), import(runtime.asmURL)]);
+    step("pyodide's modules loaded");
     return { loadPyodide, createPyodideModule: asm.default };
   } catch {
     throw new StartError(`a file it needs did not download (${fileName(runtime.moduleURL)})`);
@@ -114,23 +125,30 @@ async function loadModules(runtime) {
 async function fromSnapshot(runtime, common) {
   const { snapshot } = runtime;
   const fetched = bytes(snapshot.url, snapshot.bytes).then((data) => {
-    marks.snapshot = now();
+    step("snapshot downloaded");
     return data;
   });
-  const image = Promise.all([fetched, common.wasm]).then(([data, wasm]) => toggleInterpreterData(data, wasm));
+  const image = Promise.all([fetched, common.wasm]).then(([data, wasm]) => {
+    toggleInterpreterData(data, wasm);
+    step("snapshot rebuilt");
+    return data;
+  });
   const stdlib = prefetch(snapshot.stdlibURL);
   const pyodide = await Promise.race([
     common.loadPyodide({ ...(await common.options()), stdLibURL: snapshot.stdlibURL, _loadSnapshot: image }),
     firstFailure([image, stdlib]),
   ]);
+  step("snapshot restored");
+  // The snapshot's Python works, or the normal start takes over. (A light call: the first call
+  // of any kind after a restore pays for the browser compiling the interpreter's code it runs.)
   const restored = pyodide.pyimport("musclecalc.bridge");
-  restored.forms();  // the snapshot's Python works, or the normal start takes over
-  marks.restored = now();
+  if (!JSON.parse(restored.convert(HEALTH_CHECK)).ok) throw new Error("the restored calculators do not answer");
+  step("snapshot checked");
   return { pyodide, bridge: restored };
 }
 
 async function normally(runtime, common) {
-  marks.booting = now();
+  step("normal start");
   const wheel = checkedBytes(runtime.wheelURL, runtime.wheelSha256);
   const stdlib = prefetch(runtime.stdlibURL);
   const pyodide = await Promise.race([
@@ -139,12 +157,12 @@ async function normally(runtime, common) {
   ]);
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
-  marks.booted = now();
+  step("wheel unpacked");
   return { pyodide, bridge: pyodide.pyimport("musclecalc.bridge") };
 }
 
 async function start(runtime) {
-  marks.start = now();
+  startedAt = performance.now();
   const { compiled: interpreter, wasm } = compileInterpreter(runtime.wasmURL, Boolean(runtime.snapshot));
   const lockFile = download(runtime.lockFileURL).then((response) => response.json());
   const modules = loadModules(runtime);
@@ -167,7 +185,7 @@ async function start(runtime) {
       started = await Promise.race([fromSnapshot(runtime, common), critical]);
     } catch (error) {
       if (criticalError) throw criticalError;
-      marks.snapshotRefused = plain(error);  // start the normal way, quietly
+      refused = plain(error);  // start the normal way, quietly
       started = null;
     }
   }
@@ -176,7 +194,10 @@ async function start(runtime) {
     started = await Promise.race([normally(runtime, common), critical]);
   }
   bridge = started.bridge;
-  const python = started.pyodide.runPython("import sys; sys.version.split()[0]");
+  // Read, not run: runPython would compile code, and the compiler's first use costs ~0.3 s.
+  const sys = started.pyodide.pyimport("sys");
+  const python = sys.version.split(" ")[0];
+  sys.destroy();
   return { python, start: how };
 }
 
@@ -192,7 +213,7 @@ self.addEventListener("message", async (event) => {
   if (message.op === "start") {
     try {
       const started = await start(message.runtime);
-      self.postMessage({ op: "ready", ...started, marks });
+      self.postMessage({ op: "ready", ...started, steps, refused });
     } catch (error) {
       self.postMessage({ op: "failed", reason: plain(error) });
     }
@@ -200,10 +221,11 @@ self.addEventListener("message", async (event) => {
   }
   try {
     if (!bridge) throw new Error("the calculator has not started");
+    const began = performance.now();
     const json = message.op === "convert"
       ? bridge.convert(message.payload)
       : bridge.run(message.name, message.payload, message.siteRoot ?? "");
-    self.postMessage({ id: message.id, json });
+    self.postMessage({ id: message.id, json, ms: performance.now() - began });
   } catch (error) {
     self.postMessage({ id: message.id, error: String(error && error.message ? error.message : error) });
   }

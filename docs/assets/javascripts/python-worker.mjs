@@ -40,19 +40,13 @@ function runtimeFromPage() {
   };
 }
 
-/** The worker's start-up times as measures on the page's timeline. */
-function record(marks, how) {
-  const at = (time) => time - performance.timeOrigin;
-  const spans = [
-    ["compile", marks.start, marks.compiled],
-    ["snapshot-download", marks.start, marks.snapshot],
-    ["restore", marks.start, marks.restored],
-    ["boot", marks.booting, marks.booted],
-  ];
-  for (const [name, start, end] of spans) {
-    if (start && end) performance.measure(`musclecalc:${name}`, { start: at(start), end: at(end) });
-  }
-  performance.mark(`musclecalc:ready:${how}`, { detail: marks.snapshotRefused ?? null });
+/** The start-up on the page's timeline: a mark when the worker was created, and one when it was
+ * ready, named by how it started, carrying the worker's own steps (ms after it began) and, if
+ * the snapshot was not used, why. */
+function record(message) {
+  performance.mark(`musclecalc:ready:${message.start}`, {
+    detail: { steps: message.steps, refused: message.refused },
+  });
 }
 
 class PythonWorker {
@@ -74,6 +68,7 @@ class PythonWorker {
 
   async #boot() {
     const runtime = runtimeFromPage();
+    performance.mark("musclecalc:worker");
     const worker = new Worker(WORKER_URL, { type: "module", name: "musclecalc" });
     this.#worker = worker;
     const ready = new Promise((resolve, reject) => {
@@ -85,7 +80,7 @@ class PythonWorker {
         const message = event.data;
         if (message.op === "ready") {
           clearTimeout(timer);
-          record(message.marks, message.start);
+          record(message);
           resolve(message.python);
         } else if (message.op === "failed") {
           clearTimeout(timer);
@@ -108,8 +103,12 @@ class PythonWorker {
     if (!call) return;
     this.#pending.delete(message.id);
     clearTimeout(call.timer);
-    if (message.error) call.reject(new Error(message.error));
-    else call.resolve(JSON.parse(message.json));
+    if (message.error) {
+      call.reject(new Error(message.error));
+      return;
+    }
+    performance.mark("musclecalc:answered", { detail: { python_ms: message.ms } });
+    call.resolve(JSON.parse(message.json));
   }
 
   #stop() {
@@ -125,6 +124,7 @@ class PythonWorker {
 
   /** Post one call ("run" or "convert") and resolve with the bridge's parsed JSON reply. */
   async call(op, fields) {
+    performance.mark("musclecalc:asked");
     await this.start();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
