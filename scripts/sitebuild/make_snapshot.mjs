@@ -6,7 +6,7 @@
 //          "warm": "Python code that calls every calculator once",
 //          "lock_file": "/path/pyodide-lock.json",
 //          "out": "/dir/snapshot.bin"}
-// stdout: {"snapshot_bytes": N, "modules": N, "zeroed_bytes": N}
+// stdout: {"snapshot_bytes": N, "memory_bytes": N, "modules": N, "zeroed_bytes": N}
 //
 // Python starts once, with `_makeSnapshot`, runs the warm-up (every calculator and every path the
 // page can reach, so every module it needs is loaded), then is made small before its memory is
@@ -18,14 +18,15 @@
 //   it needs already, and is restored with an empty library (an import nobody foresaw fails
 //   cleanly, and the tests restore it that way too);
 // - the interpreter's constant data, which the browser has in pyodide.asm.wasm anyway, is
-//   XOR-ed out (snapshot-image.mjs; the worker XORs it back).
+//   XOR-ed out (snapshot-image.mjs; the worker XORs it back);
+// - zero pages are left out of the file (snapshot-image.mjs again; the worker puts them back).
 // musclecalc's sources are written straight into site-packages (loadPackage leaves JavaScript
 // references behind that a snapshot refuses), and imported by the warm-up, so the snapshot holds
 // them as loaded modules; the browser never needs their files.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { toggleInterpreterData } from "../../docs/assets/javascripts/snapshot-image.mjs";
+import { packZeroPages, toggleInterpreterData } from "../../docs/assets/javascripts/snapshot-image.mjs";
 
 const readStdin = async () => {
   const chunks = [];
@@ -110,8 +111,9 @@ const main = async () => {
   const zeroed = zeroFreeMemory(pyodide._module);
   const snapshot = pyodide.makeMemorySnapshot();
   toggleInterpreterData(snapshot, new Uint8Array(readFileSync(join(request.runtime, "pyodide.asm.wasm"))));
-  writeFileSync(request.out, snapshot);
-  return { snapshot_bytes: snapshot.length, modules, zeroed_bytes: zeroed };
+  const packed = packZeroPages(snapshot);
+  writeFileSync(request.out, packed);
+  return { snapshot_bytes: packed.length, memory_bytes: snapshot.length, modules, zeroed_bytes: zeroed };
 };
 
 try {

@@ -1,5 +1,5 @@
 // Restore the calculators' memory snapshot in the pinned Pyodide under Node, as the browser's
-// worker does (the interpreter's constant data XOR-ed back in, the empty standard library it
+// worker does (zero pages and the interpreter's constant data put back, the empty standard library it
 // ships with), and answer bridge calls from it. Also offers the runtime a damaged snapshot, to see
 // it refused (the worker then starts Python the normal way).
 //
@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { toggleInterpreterData } from "../../docs/assets/javascripts/snapshot-image.mjs";
+import { toggleInterpreterData, unpackZeroPages } from "../../docs/assets/javascripts/snapshot-image.mjs";
 
 const readStdin = async () => {
   const chunks = [];
@@ -25,7 +25,7 @@ const main = async () => {
   const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
   const options = { indexURL: request.runtime + "/", lockFileURL: request.lock_file, stdLibURL: request.stdlib, ...quiet };
   const wasm = new Uint8Array(readFileSync(join(request.runtime, "pyodide.asm.wasm")));
-  const image = toggleInterpreterData(new Uint8Array(readFileSync(request.snapshot)), wasm);
+  const image = toggleInterpreterData(unpackZeroPages(new Uint8Array(readFileSync(request.snapshot))), wasm);
 
   const pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
   const bridge = pyodide.pyimport("musclecalc.bridge");

@@ -11,14 +11,14 @@
 // Start-up, fastest first: every file is requested at once, the interpreter is compiled while
 // it streams in, and a memory snapshot made at build time (an interpreter that has already
 // started and run every calculator) is restored instead of starting Python. The snapshot comes
-// without the interpreter's constant data, which is in the interpreter file already
-// (snapshot-image.mjs puts it back), and with an empty standard library (it needs none). If the snapshot
+// without its zero pages and the interpreter's constant data, which is in the interpreter file
+// already (snapshot-image.mjs puts both back), and with an empty standard library (it needs none). If the snapshot
 // cannot be used (missing, damaged, made for another build), Python starts the normal way from
 // the full standard library and the wheel, and nothing is said about it. If a file Python cannot
 // do without fails (an error status, a web page instead of the file, a damaged file), the page
 // hears at once, in plain words, and offers a retry.
 
-import { toggleInterpreterData } from "./snapshot-image.mjs";
+import { toggleInterpreterData, unpackZeroPages } from "./snapshot-image.mjs";
 
 let bridge = null;
 const HEALTH_CHECK = JSON.stringify({ value: "1", from: "kg", to: "lb" });
@@ -129,9 +129,9 @@ async function fromSnapshot(runtime, common) {
     return data;
   });
   const image = Promise.all([fetched, common.wasm]).then(([data, wasm]) => {
-    toggleInterpreterData(data, wasm);
+    const memory = toggleInterpreterData(unpackZeroPages(data), wasm);
     step("snapshot rebuilt");
-    return data;
+    return memory;
   });
   const stdlib = prefetch(snapshot.stdlibURL);
   const pyodide = await Promise.race([

@@ -97,3 +97,61 @@ export function toggleInterpreterData(snapshot, wasm) {
   }
   return snapshot;
 }
+
+// Most of the memory is zero pages. The browser decodes brotli to the full 31 MB and hands every
+// byte to the worker, so the stored file leaves them out: "msnp", the image's length, the number
+// of runs of non-zero pages, each run's [offset, length] (32-bit little-endian), then the runs'
+// bytes one after another.
+const MAGIC = 0x706e736d;  // "msnp"
+const PAGE = 4096;
+
+/** The image without its zero pages (the build's side). */
+export function packZeroPages(image) {
+  const runs = [];
+  for (let page = 0; page < image.length; page += PAGE) {
+    const end = Math.min(page + PAGE, image.length);
+    let zero = true;
+    for (let i = page; i < end; i++) {
+      if (image[i]) {
+        zero = false;
+        break;
+      }
+    }
+    if (zero) continue;
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === page) last[1] += end - page;
+    else runs.push([page, end - page]);
+  }
+  const header = 12 + 8 * runs.length;
+  const packed = new Uint8Array(header + runs.reduce((sum, [, length]) => sum + length, 0));
+  const view = new DataView(packed.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, image.length, true);
+  view.setUint32(8, runs.length, true);
+  let at = header;
+  runs.forEach(([offset, length], index) => {
+    view.setUint32(12 + 8 * index, offset, true);
+    view.setUint32(16 + 8 * index, length, true);
+    packed.set(image.subarray(offset, offset + length), at);
+    at += length;
+  });
+  return packed;
+}
+
+/** The whole image again, zero pages included (the worker's side). */
+export function unpackZeroPages(packed) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  if (packed.length < 12 || view.getUint32(0, true) !== MAGIC) throw new WasmLayoutError("the snapshot file is not packed");
+  const image = new Uint8Array(view.getUint32(4, true));
+  const count = view.getUint32(8, true);
+  let at = 12 + 8 * count;
+  for (let index = 0; index < count; index++) {
+    const offset = view.getUint32(12 + 8 * index, true);
+    const length = view.getUint32(16 + 8 * index, true);
+    if (at + length > packed.length || offset + length > image.length) throw new WasmLayoutError("the snapshot file is damaged");
+    image.set(packed.subarray(at, at + length), offset);
+    at += length;
+  }
+  if (at !== packed.length) throw new WasmLayoutError("the snapshot file is damaged");
+  return image;
+}
