@@ -18,15 +18,15 @@
 //   it needs already, and is restored with an empty library (an import nobody foresaw fails
 //   cleanly, and the tests restore it that way too);
 // - the interpreter's constant data, which the browser has in pyodide.asm.wasm anyway, is
-//   XOR-ed out (snapshot-image.mjs; the worker XORs it back);
-// - zero pages are left out of the file (snapshot-image.mjs again; the worker puts them back).
+//   XOR-ed out, and zero pages are left out of the file (snapshot-image.mjs, which also puts
+//   both back in the worker).
 // musclecalc's sources are written straight into site-packages (loadPackage leaves JavaScript
 // references behind that a snapshot refuses), and imported by the warm-up, so the snapshot holds
 // them as loaded modules; the browser never needs their files.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { packZeroPages, toggleInterpreterData } from "../../docs/assets/javascripts/snapshot-image.mjs";
+import { packSnapshot } from "../../docs/assets/javascripts/snapshot-image.mjs";
 
 const readStdin = async () => {
   const chunks = [];
@@ -110,8 +110,7 @@ const main = async () => {
   if (pyodide.runPython(REMEMBERED_ZIPS) !== 0) throw new Error("zipimport still remembers the standard library");
   const zeroed = zeroFreeMemory(pyodide._module);
   const snapshot = pyodide.makeMemorySnapshot();
-  toggleInterpreterData(snapshot, new Uint8Array(readFileSync(join(request.runtime, "pyodide.asm.wasm"))));
-  const packed = packZeroPages(snapshot);
+  const packed = packSnapshot(snapshot, new Uint8Array(readFileSync(join(request.runtime, "pyodide.asm.wasm"))));
   writeFileSync(request.out, packed);
   return { snapshot_bytes: packed.length, memory_bytes: snapshot.length, modules, zeroed_bytes: zeroed };
 };

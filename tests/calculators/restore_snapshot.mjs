@@ -1,6 +1,6 @@
 // Restore the calculators' memory snapshot in the pinned Pyodide under Node, as the browser's
-// worker does (zero pages and the interpreter's constant data put back, the empty standard library it
-// ships with), and answer bridge calls from it. Also offers the runtime a damaged snapshot, to see
+// worker does (zero pages put back, then the interpreter's constant data from its fresh memory;
+// the empty standard library it ships with), and answer bridge calls from it. Also offers the runtime a damaged snapshot, to see
 // it refused (the worker then starts Python the normal way).
 //
 // stdin:  {"runtime": "/dir/314.0.7", "snapshot": "/path/snapshot.bin", "stdlib": "/path/python_stdlib.zip",
@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { toggleInterpreterData, unpackZeroPages } from "../../docs/assets/javascripts/snapshot-image.mjs";
+import { restoreInterpreterData, unpackSnapshot } from "../../docs/assets/javascripts/snapshot-image.mjs";
 
 const readStdin = async () => {
   const chunks = [];
@@ -24,10 +24,24 @@ const main = async () => {
   const request = await readStdin();
   const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
   const options = { indexURL: request.runtime + "/", lockFileURL: request.lock_file, stdLibURL: request.stdlib, ...quiet };
-  const wasm = new Uint8Array(readFileSync(join(request.runtime, "pyodide.asm.wasm")));
-  const image = toggleInterpreterData(unpackZeroPages(new Uint8Array(readFileSync(request.snapshot))), wasm);
+  const unpacked = unpackSnapshot(new Uint8Array(readFileSync(request.snapshot)));
+  const { image } = unpacked;
 
+  // As the worker does: the interpreter's constant data goes back in from its fresh memory, the
+  // moment it is instantiated (under Node, Pyodide instantiates the interpreter's bytes).
+  const instantiate = WebAssembly.instantiate;
+  let pending = unpacked;
+  WebAssembly.instantiate = async (source, imports) => {
+    const result = await instantiate(source, imports);
+    const memory = result.instance?.exports.memory;
+    if (pending && memory) {
+      restoreInterpreterData(pending, memory.buffer);
+      pending = null;
+    }
+    return result;
+  };
   const pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
+  if (pending) throw new Error("the interpreter's data was not put back");
   const bridge = pyodide.pyimport("musclecalc.bridge");
   const allowed = new Set(["run", "result", "forms", "convert"]);
   const results = request.calls.map(([name, args]) => {
@@ -48,7 +62,7 @@ except ModuleNotFoundError as error:
 result`);
   const optimize = pyodide.runPython("import sys; sys.flags.optimize");
 
-  const damaged = image.slice();
+  const damaged = image.slice();  // a fully restored image, but another build's id
   damaged.fill(0, 16, 48);  // the build id the runtime checks
   let refused = "";
   try {

@@ -99,9 +99,10 @@ def test_a_refused_snapshot_falls_back_to_a_normal_start_quietly(visit: Visit) -
     def damaged(route: Any) -> None:  # the right length, but another build's id
         response = route.fetch()
         body = bytearray(response.body())
-        # The file leaves zero pages out (snapshot-image.mjs): a 12-byte header, 8 bytes per run,
-        # then the runs; the first run is the memory image's first page, Pyodide's header.
-        image_start = 12 + 8 * int.from_bytes(body[8:12], "little")
+        # The file leaves zero pages out (snapshot-image.mjs): a 16-byte header whose last word
+        # counts the runs, 8 bytes per run, then the runs; the first run is the memory image's
+        # first page, Pyodide's header.
+        image_start = 16 + 8 * int.from_bytes(body[12:16], "little")
         body[image_start + 16 : image_start + 48] = bytes(32)
         route.fulfill(response=response, body=bytes(body))
 

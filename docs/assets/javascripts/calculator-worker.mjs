@@ -3,22 +3,22 @@
 // Messages in:  {op: "start", runtime}   (python-worker.mjs builds `runtime` from the page's manifest)
 //               {id, op: "run", name, payload, siteRoot}   payload: a JSON string
 //               {id, op: "convert", payload}
-// Messages out: {op: "ready", python, start, steps, refused} | {op: "failed", reason}
+// Messages out: {op: "ready", python, start, steps, refused, files} | {op: "failed", reason}
 //               (steps: ms after the start message for each stage reached; refused: why the
-//               snapshot was not used, if it was not)
+//               snapshot was not used, if it was not; files: every file of this site the worker
+//               loaded, which offline.mjs keeps for offline use)
 //               {id, json, ms}  (the bridge's JSON reply, and how long Python took) | {id, error}
 //
 // Start-up, fastest first: every file is requested at once, the interpreter is compiled while
 // it streams in, and a memory snapshot made at build time (an interpreter that has already
 // started and run every calculator) is restored instead of starting Python. The snapshot comes
-// without its zero pages and the interpreter's constant data, which is in the interpreter file
-// already (snapshot-image.mjs puts both back), and with an empty standard library (it needs none). If the snapshot
-// cannot be used (missing, damaged, made for another build), Python starts the normal way from
-// the full standard library and the wheel, and nothing is said about it. If a file Python cannot
-// do without fails (an error status, a web page instead of the file, a damaged file), the page
-// hears at once, in plain words, and offers a retry.
-
-import { toggleInterpreterData, unpackZeroPages } from "./snapshot-image.mjs";
+// without its zero pages and without the interpreter's constant data (snapshot-image.mjs puts
+// both back: the zero pages when it arrives, the constant data from the interpreter's fresh
+// memory when Pyodide instantiates it), and with an empty standard library (it needs none). If
+// the snapshot cannot be used (missing, damaged, made for another build), Python starts the
+// normal way from the full standard library and the wheel, and nothing is said about it. If a
+// file Python cannot do without fails (an error status, a web page instead of the file, a
+// damaged file), the page hears at once, in plain words, and offers a retry.
 
 let bridge = null;
 const HEALTH_CHECK = JSON.stringify({ value: "1", from: "kg", to: "lb" });
@@ -77,29 +77,29 @@ async function checkedBytes(url, sha256) {
   return data;
 }
 
-/** The interpreter, compiled while it downloads (Pyodide instantiates this module), and its
- * bytes (the snapshot's constant data comes from them). */
-function compileInterpreter(url, keepBytes) {
-  const responses = download(url).then((response) => [response, keepBytes ? response.clone() : null]);
-  const wasm = responses.then(async ([, copy]) => {
-    if (!copy) return null;
-    const data = new Uint8Array(await copy.arrayBuffer());
-    step("interpreter downloaded");
-    return data;
-  });
-  wasm.catch(() => {});  // a failed download is reported by `compiled`
-  const compiled = WebAssembly.compileStreaming(responses.then(([response]) => response)).catch((error) => {
+/** What to do with the interpreter's instance before Pyodide uses it (the snapshot's constant
+ * data is put back from its fresh memory), once. */
+let onInstantiated = null;
+
+/** The interpreter, compiled while it downloads. Pyodide asks for the file and instantiates the
+ * response: both steps use this compiled module instead. */
+function compileInterpreter(url) {
+  const compiled = WebAssembly.compileStreaming(download(url)).catch((error) => {
     if (error instanceof StartError) throw error;
     throw new StartError(`a file it needs arrived damaged (${fileName(url)} is not a working interpreter)`);
   });
   compiled.then(() => step("compiled"), () => {});
-  // Pyodide asks for the file and instantiates the response; both steps use the compiled module.
   prefetched.set(url, { keep: true, response: Promise.resolve(new Response(null)) });
   WebAssembly.instantiateStreaming = async (_response, imports) => {
     const module = await compiled;
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
+    const instance = await WebAssembly.instantiate(module, imports);
+    step("instantiated");
+    const hook = onInstantiated;
+    onInstantiated = null;
+    hook?.(instance);
+    return { module, instance };
   };
-  return { compiled, wasm };
+  return compiled;
 }
 
 function prefetch(url) {
@@ -124,19 +124,29 @@ async function loadModules(runtime) {
 
 async function fromSnapshot(runtime, common) {
   const { snapshot } = runtime;
-  const fetched = bytes(snapshot.url, snapshot.bytes).then((data) => {
-    step("snapshot downloaded");
-    return data;
-  });
-  const image = Promise.all([fetched, common.wasm]).then(([data, wasm]) => {
-    const memory = toggleInterpreterData(unpackZeroPages(data), wasm);
-    step("snapshot rebuilt");
-    return memory;
-  });
+  const [packed, { unpackSnapshot, restoreInterpreterData }] = await Promise.all([
+    bytes(snapshot.url, snapshot.bytes).then((data) => {
+      step("snapshot downloaded");
+      return data;
+    }),
+    import("./snapshot-image.mjs"),  // with the downloads, not before the start message
+  ]);
+  const unpacked = unpackSnapshot(packed);
+  step("snapshot unpacked");
+  let dataRestored = null;
+  const restoring = new Promise((resolve, reject) => (dataRestored = { resolve, reject }));
+  onInstantiated = (instance) => {
+    try {
+      restoreInterpreterData(unpacked, instance.exports.memory.buffer);
+      dataRestored.resolve();
+    } catch (error) {
+      dataRestored.reject(error);
+    }
+  };
   const stdlib = prefetch(snapshot.stdlibURL);
   const pyodide = await Promise.race([
-    common.loadPyodide({ ...(await common.options()), stdLibURL: snapshot.stdlibURL, _loadSnapshot: image }),
-    firstFailure([image, stdlib]),
+    common.loadPyodide({ ...(await common.options()), stdLibURL: snapshot.stdlibURL, _loadSnapshot: unpacked.image }),
+    firstFailure([restoring, stdlib]),
   ]);
   step("snapshot restored");
   // The snapshot's Python works, or the normal start takes over. (A light call: the first call
@@ -163,14 +173,13 @@ async function normally(runtime, common) {
 
 async function start(runtime) {
   startedAt = performance.now();
-  const { compiled: interpreter, wasm } = compileInterpreter(runtime.wasmURL, Boolean(runtime.snapshot));
+  const interpreter = compileInterpreter(runtime.wasmURL);
   const lockFile = download(runtime.lockFileURL).then((response) => response.json());
   const modules = loadModules(runtime);
   const critical = firstFailure([interpreter, lockFile, modules]);
   let criticalError = null;
   critical.catch((error) => (criticalError = error));
   const common = {
-    wasm,
     loadPyodide: async (options) => (await modules).loadPyodide(options),
     options: async () => ({
       indexURL: runtime.indexURL,
@@ -191,6 +200,7 @@ async function start(runtime) {
   }
   if (!started) {
     how = "normal";
+    onInstantiated = null;
     started = await Promise.race([normally(runtime, common), critical]);
   }
   bridge = started.bridge;
@@ -199,6 +209,12 @@ async function start(runtime) {
   const python = sys.version.split(" ")[0];
   sys.destroy();
   return { python, start: how };
+}
+
+/** This worker's script and every file of this site it loaded since, in the order loaded. */
+function loadedFiles() {
+  const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+  return [...new Set([self.location.href, ...files])].filter((url) => new URL(url).origin === self.location.origin);
 }
 
 /** Plain words for the page: ours as they are, anything else cut to its last line, no traceback. */
@@ -213,7 +229,7 @@ self.addEventListener("message", async (event) => {
   if (message.op === "start") {
     try {
       const started = await start(message.runtime);
-      self.postMessage({ op: "ready", ...started, steps, refused });
+      self.postMessage({ op: "ready", ...started, steps, refused, files: loadedFiles() });
     } catch (error) {
       self.postMessage({ op: "failed", reason: plain(error) });
     }

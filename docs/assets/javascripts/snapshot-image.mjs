@@ -1,17 +1,34 @@
-// A memory snapshot is the interpreter's whole memory, taken after Python has started. Its first
-// megabytes are the interpreter's constant data, which the browser already downloads inside
-// pyodide.asm.wasm (the binary's data segments), and most of those bytes Python never changes.
-// So the build stores the snapshot with the data segments XOR-ed out: every byte Python did not
-// change becomes zero and compresses to almost nothing (about 1.3 MB less brotli on the wire).
-// The worker XORs them back in before the restore. XOR undoes itself, so one function does both,
-// here, for the build (scripts/sitebuild/make_snapshot.mjs) and the browser
-// (calculator-worker.mjs) alike.
+// The file the build stores a memory snapshot in, and how the worker gets the snapshot back.
+//
+// A memory snapshot is the interpreter's whole memory, taken after Python has started. Two things
+// make most of it redundant on the wire, so the file leaves them out:
+//
+// - Its first megabytes are the interpreter's constant data, which the browser downloads anyway
+//   inside pyodide.asm.wasm (the binary's active data segments), and most of those bytes Python
+//   never changes. The build XORs them out: every byte Python did not change becomes zero.
+// - Most of the memory is zero pages. The file keeps only the runs of non-zero pages.
+//
+// The worker puts the zero pages back as soon as the file arrives (`unpackSnapshot`), and the
+// constant data back at the moment the interpreter is instantiated (`restoreInterpreterData`):
+// a freshly instantiated module's memory holds exactly its active data segments and zeros, so
+// XOR-ing it in undoes the build's XOR without the worker ever reading the interpreter's bytes
+// (which would mean a second copy of 9.6 MB, and no code cache for the compiled interpreter).
+//
+// The file: "msn2", the memory image's length, the length of the interpreter's data region
+// (XOR-ed), the number of runs of non-zero pages, each run's [offset, length] (all 32-bit
+// little-endian), then the runs' bytes one after another. Used by the build
+// (scripts/sitebuild/make_snapshot.mjs), the worker (calculator-worker.mjs) and the tests.
 
 const DATA_SECTION = 11;
+const START_SECTION = 8;
 const I32_CONST = 0x41;
 const END = 0x0b;
+const MAGIC = 0x326e736d;  // "msn2"
+const HEADER = 16;
+const PAGE = 4096;
 
-/** An error in the binary's layout: the snapshot is then not used (the build fails). */
+/** An error in the binary's or the snapshot file's layout: the build fails, the worker starts
+ * Python the normal way. */
 export class WasmLayoutError extends Error {}
 
 class Reader {
@@ -51,62 +68,56 @@ class Reader {
   }
 }
 
-/** The active data segments of a WebAssembly binary, as `[address, bytes]` pairs. Passive
- * segments (placed by code at run time) are left out: their bytes stay in the snapshot as they are. */
+/** The active data segments of a WebAssembly binary, as `[address, bytes]` pairs: what its
+ * memory holds the moment it is instantiated. A binary with a start function, or with passive
+ * segments (placed by code), could hold more, so it is refused. */
 export function dataSegments(wasm) {
   const reader = new Reader(wasm);
   reader.at = 8;  // magic number and version
+  let segments = [];
   while (reader.at < wasm.length) {
     const id = reader.byte();
     const size = reader.unsigned();
     const end = reader.at + size;
-    if (id !== DATA_SECTION) {
-      reader.at = end;
-      continue;
-    }
-    const segments = [];
-    for (let count = reader.unsigned(); count > 0; count--) {
-      const flags = reader.unsigned();
-      let address = null;
-      if (flags === 0 || flags === 2) {
+    if (id === START_SECTION) throw new WasmLayoutError("the interpreter has a start function");
+    if (id === DATA_SECTION) {
+      segments = [];
+      for (let count = reader.unsigned(); count > 0; count--) {
+        const flags = reader.unsigned();
+        if (flags !== 0 && flags !== 2) throw new WasmLayoutError(`a data segment of kind ${flags}`);
         if (flags === 2 && reader.unsigned() !== 0) throw new WasmLayoutError("a data segment is for a second memory");
         if (reader.byte() !== I32_CONST) throw new WasmLayoutError("a data segment's address is not a constant");
-        address = reader.address();
+        const address = reader.address();
         if (reader.byte() !== END) throw new WasmLayoutError("a data segment's address is not a constant");
-      } else if (flags !== 1) {
-        throw new WasmLayoutError(`unknown data segment kind ${flags}`);
+        const length = reader.unsigned();
+        segments.push([address, wasm.subarray(reader.at, reader.at + length)]);
+        reader.at += length;
       }
-      const length = reader.unsigned();
-      if (address !== null) segments.push([address, wasm.subarray(reader.at, reader.at + length)]);
-      reader.at += length;
     }
-    return segments;
+    reader.at = end;
   }
-  return [];
+  return segments;
 }
 
-/** XOR the data segments of `wasm` into the memory inside `snapshot` (Pyodide's format: a
- * header whose length is the second 32-bit word, then the memory), in place; returns `snapshot`. */
-export function toggleInterpreterData(snapshot, wasm) {
+/** Where the memory starts in a snapshot (Pyodide's format: a header whose length is the
+ * second 32-bit word, then the memory). */
+function memoryStart(snapshot) {
   if (snapshot.length < 8) throw new WasmLayoutError("the snapshot is too short");
-  const memoryStart = new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(4, true);
-  for (const [address, data] of dataSegments(wasm)) {
-    const start = memoryStart + address;
-    if (start + data.length > snapshot.length) throw new WasmLayoutError("the snapshot is smaller than the interpreter's memory");
-    for (let i = 0; i < data.length; i++) snapshot[start + i] ^= data[i];
-  }
-  return snapshot;
+  return new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(4, true);
 }
 
-// Most of the memory is zero pages. The browser decodes brotli to the full 31 MB and hands every
-// byte to the worker, so the stored file leaves them out: "msnp", the image's length, the number
-// of runs of non-zero pages, each run's [offset, length] (32-bit little-endian), then the runs'
-// bytes one after another.
-const MAGIC = 0x706e736d;  // "msnp"
-const PAGE = 4096;
-
-/** The image without its zero pages (the build's side). */
-export function packZeroPages(image) {
+/** The build's side: the snapshot as the file stores it, without the interpreter's constant
+ * data (taken from `wasm`, the interpreter's bytes) and without its zero pages. */
+export function packSnapshot(snapshot, wasm) {
+  const image = snapshot.slice();
+  const start = memoryStart(image);
+  let dataEnd = 0;
+  for (const [address, data] of dataSegments(wasm)) {
+    const from = start + address;
+    if (from + data.length > image.length) throw new WasmLayoutError("the snapshot is smaller than the interpreter's memory");
+    for (let i = 0; i < data.length; i++) image[from + i] ^= data[i];
+    dataEnd = Math.max(dataEnd, address + data.length);
+  }
   const runs = [];
   for (let page = 0; page < image.length; page += PAGE) {
     const end = Math.min(page + PAGE, image.length);
@@ -122,36 +133,52 @@ export function packZeroPages(image) {
     if (last && last[0] + last[1] === page) last[1] += end - page;
     else runs.push([page, end - page]);
   }
-  const header = 12 + 8 * runs.length;
+  const header = HEADER + 8 * runs.length;
   const packed = new Uint8Array(header + runs.reduce((sum, [, length]) => sum + length, 0));
   const view = new DataView(packed.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, image.length, true);
-  view.setUint32(8, runs.length, true);
+  view.setUint32(8, dataEnd, true);
+  view.setUint32(12, runs.length, true);
   let at = header;
   runs.forEach(([offset, length], index) => {
-    view.setUint32(12 + 8 * index, offset, true);
-    view.setUint32(16 + 8 * index, length, true);
+    view.setUint32(HEADER + 8 * index, offset, true);
+    view.setUint32(HEADER + 4 + 8 * index, length, true);
     packed.set(image.subarray(offset, offset + length), at);
     at += length;
   });
   return packed;
 }
 
-/** The whole image again, zero pages included (the worker's side). */
-export function unpackZeroPages(packed) {
+/** The worker's side, when the file arrives: the memory image with its zero pages back, and the
+ * length of the interpreter's data region still to put back (`restoreInterpreterData`). */
+export function unpackSnapshot(packed) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  if (packed.length < 12 || view.getUint32(0, true) !== MAGIC) throw new WasmLayoutError("the snapshot file is not packed");
+  if (packed.length < HEADER || view.getUint32(0, true) !== MAGIC) throw new WasmLayoutError("the snapshot file is not packed");
   const image = new Uint8Array(view.getUint32(4, true));
-  const count = view.getUint32(8, true);
-  let at = 12 + 8 * count;
+  const dataEnd = view.getUint32(8, true);
+  const count = view.getUint32(12, true);
+  let at = HEADER + 8 * count;
   for (let index = 0; index < count; index++) {
-    const offset = view.getUint32(12 + 8 * index, true);
-    const length = view.getUint32(16 + 8 * index, true);
+    const offset = view.getUint32(HEADER + 8 * index, true);
+    const length = view.getUint32(HEADER + 4 + 8 * index, true);
     if (at + length > packed.length || offset + length > image.length) throw new WasmLayoutError("the snapshot file is damaged");
     image.set(packed.subarray(at, at + length), offset);
     at += length;
   }
-  if (at !== packed.length) throw new WasmLayoutError("the snapshot file is damaged");
+  if (at !== packed.length || memoryStart(image) + dataEnd > image.length) throw new WasmLayoutError("the snapshot file is damaged");
+  return { image, dataEnd };
+}
+
+/** The worker's side, once the interpreter is instantiated and before the snapshot is restored:
+ * XOR the fresh memory's data region (`memory`: the instance's memory buffer) into `image`, in
+ * place. */
+export function restoreInterpreterData({ image, dataEnd }, memory) {
+  const start = memoryStart(image);
+  const fresh = new Uint8Array(memory, 0, dataEnd);
+  const aligned = (image.byteOffset + start) % 4 === 0 && dataEnd % 4 === 0;
+  const target = aligned ? new Uint32Array(image.buffer, image.byteOffset + start, dataEnd / 4) : image.subarray(start, start + dataEnd);
+  const source = aligned ? new Uint32Array(memory, 0, dataEnd / 4) : fresh;
+  for (let i = 0; i < target.length; i++) target[i] ^= source[i];
   return image;
 }
