@@ -1,6 +1,6 @@
 """MkDocs hook: ship the pinned Pyodide runtime, the musclecalc wheel and the memory snapshot with
-the site, hand every page the runtime's manifest, and precompress the built site (see
-sitebuild.runtime_cache, sitebuild.runtime and sitebuild.precompress)."""
+the site, and hand every page the runtime's manifest (see sitebuild.runtime_cache and
+sitebuild.runtime)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitebuild import precompress, runtime_cache
+from sitebuild import runtime_cache
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -23,7 +23,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return runtime_cache.add_meta_tag(output, "" if to_root == "./" else to_root)
 
 
-@event_priority(-100)  # last: after every other hook has rewritten the pages
+@event_priority(100)  # first: the service worker (hooks/offline.py) lists the runtime's files
 def on_post_build(config: MkDocsConfig) -> None:
     runtime_cache.copy_into(Path(config.site_dir))
-    precompress.precompress(Path(config.site_dir))

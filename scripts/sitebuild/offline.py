@@ -8,7 +8,7 @@
   the ones every page shares, cached as the reader loads them.
 - `assets/javascripts/workbox/`: Workbox's runtime, the production builds from the pinned npm
   packages (workbox-sw loads the modules the worker uses; workbox-window is for the page).
-- `sw.js`: service-worker.js with this deploy's id, the runtime's file list and the precache
+- `sw.js`: service-worker.js with this deploy's id and the precache
   list filled in. The precache list is what Workbox's injectManifest writes: `{url, revision}`
   with an MD5 of each file. (npm's workbox-build does the same, but pulls in rollup, whose
   platform packages the project's npm registry cannot all provide, so `npm ci` would fail.)
@@ -40,7 +40,6 @@ WORKBOX_FILES = (
     "workbox-cacheable-response/build/workbox-cacheable-response.prod.js",
     "workbox-window/build/workbox-window.prod.mjs",
 )
-RUNTIME_DIR = "assets/pyodide"
 NOT_FOUND = "<h1>404 - Not found</h1>"
 OFFLINE = (
     "<h1>You are offline</h1>\n"
@@ -97,11 +96,6 @@ def deploy_id(site_dir: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def runtime_files(files: list[str]) -> list[str]:
-    """The calculators' runtime, as the worker loads it: everything under assets/pyodide/."""
-    return [name for name in files if name.startswith(f"{RUNTIME_DIR}/")]
-
-
 def copy_workbox(site_dir: Path) -> list[str]:
     """Workbox's runtime files from node_modules into the site; their names."""
     target = site_dir / WORKBOX_DIR
@@ -148,7 +142,6 @@ def build(site_dir: Path) -> dict[str, object]:
         TEMPLATE.read_text(encoding="utf-8"),
         {
             "__DEPLOY__": deploy_id(site_dir, files),
-            "__RUNTIME_FILES__": json.dumps(runtime_files(files)),
             "self.__WB_MANIFEST": json.dumps(manifest),
         },
     )

@@ -1,5 +1,5 @@
 // The site's service worker: pages and files the reader has already loaded keep working offline.
-// sitebuild.offline fills in the deploy id, the runtime's files and Workbox's precache list, and
+// sitebuild.offline fills in the deploy id and Workbox's precache list, and
 // writes it to sw.js at the site's root, so its scope is the whole site (or its subpath).
 // Workbox's runtime comes from this site (assets/javascripts/workbox/), never from a CDN.
 //
@@ -9,7 +9,8 @@
 //   its version folder): cache first. Other files: network first.
 // - Nothing is precached but the offline page and its small scripts. What a page loaded before
 //   this worker controlled it is handed over by offline.mjs (Workbox's CACHE_URLS message); the
-//   calculators' runtime files are handed over only on a page where the calculators have run.
+//   calculators' runtime files are handed over only on a page where the calculators have run,
+//   as the calculators' worker loaded them.
 // - Each deploy has its own caches; activating a new deploy's worker deletes the old ones.
 
 importScripts("assets/javascripts/workbox/workbox-sw.js");
@@ -18,7 +19,6 @@ workbox.setConfig({ modulePathPrefix: "assets/javascripts/workbox/", debug: fals
 const { cacheableResponse, core, precaching, routing, strategies } = workbox;
 
 const DEPLOY = "__DEPLOY__";
-const RUNTIME_FILES = __RUNTIME_FILES__;
 const NAME = "why-am-i-losing-muscle";
 const SCOPE = self.registration.scope;
 const SUFFIX = `${SCOPE} ${DEPLOY}`;
@@ -60,11 +60,4 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((names) => Promise.all(names.filter(older).map((name) => caches.delete(name)))),
   );
-});
-
-// offline.mjs asks which files the calculators' runtime is made of, then has them cached.
-self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "RUNTIME_FILES" && event.ports[0]) {
-    event.ports[0].postMessage(RUNTIME_FILES.map((file) => new URL(file, SCOPE).href));
-  }
 });

@@ -59,6 +59,13 @@ def test_a_visited_calculator_answers_offline_and_an_unseen_page_says_offline(
     fresh.goto("calculators/protein/")
     fresh.wait_ready("protein")
     page.wait_for_selector(KEPT, timeout=60_000)
+    # Kept: the runtime exactly as the calculators' worker loaded it, nothing it did not need.
+    runtime = [url for url in page.evaluate(CACHED_URLS) if "/assets/pyodide/" in url]
+    loaded_by_worker = [url for url in fresh.requests if "/assets/pyodide/" in url]
+    assert sorted(set(runtime)) == sorted(set(loaded_by_worker))
+    assert any(url.endswith("/snapshot.bin") for url in runtime)
+    assert not any(url.endswith(".whl") for url in runtime)  # the normal start's files stay out
+    assert any(url.endswith("/snapshot-image.mjs") for url in page.evaluate(CACHED_URLS))
     served = log_lines(nginx)
     assert page_requests(served), "the log shows the page's requests"
     page.context.set_offline(True)

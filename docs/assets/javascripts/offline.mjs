@@ -1,19 +1,24 @@
 // Offline reading: register the site's service worker (sw.js, built with Workbox by
 // sitebuild.offline) with Workbox's own window module, served from this site.
 //
-// Whatever a page loads once the worker controls it is cached by the worker. What the first page
-// loaded before that is handed over here, with Workbox's CACHE_URLS message: the page's address
-// (never its fragment, which holds the reader's values) and its same-origin files. The
-// calculators' runtime (about 13 MB) is handed over only on a page where a calculator has
-// started, after it is ready, so a guide page never downloads it. When that is done, <html> gets
-// data-offline="kept".
+// The worker is registered only once the page has what it came for: on a calculator page once
+// its Python has started, elsewhere once the page has loaded and the browser is idle. Registering
+// (and, on later visits, the browser's check for a new sw.js) would otherwise compete with the
+// page's own start for the network and the processor.
+//
+// Whatever a page loads once the worker controls it is cached by the worker. What the page loaded
+// before that is handed over here, with Workbox's CACHE_URLS message: the page's address (never
+// its fragment, which holds the reader's values) and its same-origin files. On a calculator page
+// the files the calculators' Python loaded (about 6 MB of runtime, exactly as this browser loaded
+// them) are handed over too, so a guide page never downloads the runtime. When that is done,
+// <html> gets data-offline="kept".
 
+import { python } from "./python-worker.mjs";
 import { Workbox } from "./workbox/workbox-window.prod.mjs";
 
 const WORKER_URL = new URL("../../sw.js", import.meta.url);
-const RUNTIME_MANIFEST = new URL("../pyodide/runtime.json", import.meta.url).href;
-const READY_POLL_MS = 500;
-const READY_GIVE_UP_MS = 10 * 60_000;
+const IDLE_TIMEOUT_MS = 5_000;
+const onCalculatorPage = () => document.querySelector(".mc-calculator") !== null;
 
 /** The page's address without its fragment, and the same-origin files it has loaded. */
 function loadedHere() {
@@ -26,38 +31,33 @@ function loadedHere() {
   return [...new Set([page.href, ...files])];
 }
 
-/** Resolve once a calculator on the page is ready (its runtime has loaded), or give up. */
-function calculatorReady() {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const check = () => {
-      if (document.querySelector(".mc-status[data-state=ready]")) resolve(true);
-      else if (Date.now() - started > READY_GIVE_UP_MS) resolve(false);
-      else setTimeout(check, READY_POLL_MS);
-    };
-    check();
-  });
-}
-
 async function handOver(workbox) {
-  const loaded = loadedHere();
-  await workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: loaded } });
-  if (loaded.includes(RUNTIME_MANIFEST) && (await calculatorReady())) {
-    const runtime = await workbox.messageSW({ type: "RUNTIME_FILES" });
-    await workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: runtime } });
+  await workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: loadedHere() } });
+  if (onCalculatorPage()) {
+    await workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: await python.started() } });
   }
   document.documentElement.dataset.offline = "kept";
 }
 
+/** Resolves when the page has what it came for (see the top of this file). */
+function pageSettled() {
+  if (onCalculatorPage()) return python.started();
+  const loaded = document.readyState === "complete"
+    ? Promise.resolve()
+    : new Promise((resolve) => addEventListener("load", resolve, { once: true }));
+  const idle = () => new Promise((resolve) =>
+    "requestIdleCallback" in self ? requestIdleCallback(resolve, { timeout: IDLE_TIMEOUT_MS }) : setTimeout(resolve, 0));
+  return loaded.then(idle);
+}
+
 if ("serviceWorker" in navigator) {
-  const workbox = new Workbox(WORKER_URL.href);
   const alreadyControlled = Boolean(navigator.serviceWorker.controller);
-  // "controlling": this deploy's worker took over the page (first visit, or a new deploy).
-  workbox.addEventListener("controlling", () => handOver(workbox).catch(() => {}));
-  workbox
-    .register()
-    .then(() => {
+  pageSettled().then(() => {
+    const workbox = new Workbox(WORKER_URL.href);
+    // "controlling": this deploy's worker took over the page (first visit, or a new deploy).
+    workbox.addEventListener("controlling", () => handOver(workbox).catch(() => {}));
+    return workbox.register().then(() => {
       if (alreadyControlled) document.documentElement.dataset.offline = "kept";
-    })
-    .catch(() => {});
+    });
+  }).catch(() => {});
 }

@@ -50,8 +50,16 @@ function record(message) {
 class PythonWorker {
   #worker = null;
   #ready = null;
+  #reportStarted = null;
+  #loadedFiles = new Promise((resolve) => (this.#reportStarted = resolve));
   #pending = new Map();
   #nextId = 1;
+
+  /** Resolves, without starting Python, once it has started: with the files of this site the
+   * worker loaded (the runtime, as this browser loaded it, for offline use). */
+  started() {
+    return this.#loadedFiles;
+  }
 
   /** Start Python once; later calls return the same promise (a new one after a failure). */
   start() {
@@ -79,6 +87,7 @@ class PythonWorker {
         if (message.op === "ready") {
           clearTimeout(timer);
           record(message);
+          this.#reportStarted(message.files);
           resolve(message.python);
         } else if (message.op === "failed") {
           clearTimeout(timer);
