@@ -8,7 +8,7 @@
 // - Files whose address changes with their content (hashes of 8+ hex digits, Pyodide's files in
 //   its version folder): cache first. Other files: network first.
 // - Nothing is precached but the offline page and its small scripts. What a page loaded before
-//   this worker controlled it is handed over by offline.mjs (Workbox's CACHE_URLS message); the
+//   this worker controlled it is handed over by offline.mjs (a KEEP message, below); the
 //   calculators' runtime files are handed over only on a page where the calculators have run,
 //   as the calculators' worker loaded them.
 // - Each deploy has its own caches; activating a new deploy's worker deletes the old ones.
@@ -38,21 +38,42 @@ const inScope = (url) => url.href.startsWith(SCOPE);
 const isPage = (url, request) =>
   request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
 
-routing.registerRoute(
-  ({ url, request }) => inScope(url) && isPage(url, request),
-  new strategies.NetworkFirst({
-    cacheName: cacheName("pages"),
-    plugins: [onlyComplete, new precaching.PrecacheFallbackPlugin({ fallbackURL: "offline.html" })],
-  }),
-);
-routing.registerRoute(
-  ({ url }) => inScope(url) && VERSIONED.test(url.pathname),
-  new strategies.CacheFirst({ cacheName: cacheName("versioned"), plugins: [onlyComplete] }),
-);
-routing.registerRoute(
-  ({ url }) => inScope(url),
-  new strategies.NetworkFirst({ cacheName: cacheName("files"), plugins: [onlyComplete] }),
-);
+// Each kind of file: which requests it covers, and how they are answered and kept.
+const ROUTES = [
+  [
+    ({ url, request }) => inScope(url) && isPage(url, request),
+    new strategies.NetworkFirst({
+      cacheName: cacheName("pages"),
+      plugins: [onlyComplete, new precaching.PrecacheFallbackPlugin({ fallbackURL: "offline.html" })],
+    }),
+  ],
+  [
+    ({ url }) => inScope(url) && VERSIONED.test(url.pathname),
+    new strategies.CacheFirst({ cacheName: cacheName("versioned"), plugins: [onlyComplete] }),
+  ],
+  [({ url }) => inScope(url), new strategies.NetworkFirst({ cacheName: cacheName("files"), plugins: [onlyComplete] })],
+];
+for (const [match, strategy] of ROUTES) routing.registerRoute(match, strategy);
+
+/** Fetch and store one file as its route would, resolving once it is stored. */
+async function keep(address, event) {
+  const url = new URL(address);
+  const request = new Request(url.href, { credentials: "same-origin" });
+  const route = ROUTES.find(([match]) => match({ url, request }));
+  if (!route) return;
+  const [, stored] = route[1].handleAll({ request, event });
+  await stored;
+}
+
+// offline.mjs hands over what a page loaded before this worker controlled it ({type: "KEEP",
+// urls}); the reply comes once every file is stored (Workbox's own CACHE_URLS replies as soon as
+// the responses arrive, before megabytes of runtime are written).
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== "KEEP" || !event.ports[0]) return;
+  const done = Promise.allSettled(event.data.urls.map((address) => keep(address, event)));
+  event.waitUntil(done);
+  done.then((results) => event.ports[0].postMessage(results.every((result) => result.status === "fulfilled")));
+});
 
 self.addEventListener("activate", (event) => {
   const older = (name) =>

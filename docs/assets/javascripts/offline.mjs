@@ -1,24 +1,23 @@
 // Offline reading: register the site's service worker (sw.js, built with Workbox by
 // sitebuild.offline) with Workbox's own window module, served from this site.
 //
-// The worker is registered only once the page has what it came for: on a calculator page once
-// its Python has started, elsewhere once the page has loaded and the browser is idle. Registering
-// (and, on later visits, the browser's check for a new sw.js) would otherwise compete with the
-// page's own start for the network and the processor.
+// The worker is registered only once the page has settled (page-settled.mjs: on a calculator
+// page once its Python has started, elsewhere once the page has loaded and the browser is idle).
+// Registering, and on later visits the browser's check for a new sw.js, would otherwise compete
+// with the page's own start for the network and the processor.
 //
 // Whatever a page loads once the worker controls it is cached by the worker. What the page loaded
-// before that is handed over here, with Workbox's CACHE_URLS message: the page's address (never
-// its fragment, which holds the reader's values) and its same-origin files. On a calculator page
-// the files the calculators' Python loaded (about 6 MB of runtime, exactly as this browser loaded
-// them) are handed over too, so a guide page never downloads the runtime. When that is done,
-// <html> gets data-offline="kept".
+// before that is handed over here, and sw.js replies once it has stored it: the page's address
+// (never its fragment, which holds the reader's values) and its same-origin files. On a calculator
+// page the files the calculators' Python loaded (about 6 MB of runtime, exactly as this browser
+// loaded them) are handed over too, so a guide page never downloads the runtime. When all is
+// stored, <html> gets data-offline="kept".
 
+import { onCalculatorPage, pageSettled } from "./page-settled.mjs";
 import { python } from "./python-worker.mjs";
 import { Workbox } from "./workbox/workbox-window.prod.mjs";
 
 const WORKER_URL = new URL("../../sw.js", import.meta.url);
-const IDLE_TIMEOUT_MS = 5_000;
-const onCalculatorPage = () => document.querySelector(".mc-calculator") !== null;
 
 /** The page's address without its fragment, and the same-origin files it has loaded. */
 function loadedHere() {
@@ -32,22 +31,8 @@ function loadedHere() {
 }
 
 async function handOver(workbox) {
-  await workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: loadedHere() } });
-  if (onCalculatorPage()) {
-    await workbox.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: await python.started() } });
-  }
-  document.documentElement.dataset.offline = "kept";
-}
-
-/** Resolves when the page has what it came for (see the top of this file). */
-function pageSettled() {
-  if (onCalculatorPage()) return python.started();
-  const loaded = document.readyState === "complete"
-    ? Promise.resolve()
-    : new Promise((resolve) => addEventListener("load", resolve, { once: true }));
-  const idle = () => new Promise((resolve) =>
-    "requestIdleCallback" in self ? requestIdleCallback(resolve, { timeout: IDLE_TIMEOUT_MS }) : setTimeout(resolve, 0));
-  return loaded.then(idle);
+  const urls = onCalculatorPage() ? [...loadedHere(), ...(await python.started())] : loadedHere();
+  if (await workbox.messageSW({ type: "KEEP", urls })) document.documentElement.dataset.offline = "kept";
 }
 
 if ("serviceWorker" in navigator) {
