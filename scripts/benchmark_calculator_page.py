@@ -169,7 +169,7 @@ def serve(site: Path, naive: Path) -> tuple[StaticServer, str]:
 # -- one visit ------------------------------------------------------------------------------------
 
 # The page's marks (python-worker.mjs): when the worker was created and when it was ready, with
-# the worker's own steps in ms after it began (its clock, so no skew between the two).
+# the worker's steps, all in ms after navigation on the page's clock.
 TIMELINE = """() => {
   const marks = performance.getEntriesByType('mark');
   const worker = marks.find((m) => m.name === 'musclecalc:worker');
@@ -366,16 +366,18 @@ def print_times(title: str, results: dict[str, dict[str, list[dict[str, Any]]]])
         sent = statistics.median(megabytes(r["files"], 4) for r in runs["cold"])
         print(f"  {variant:14} {ms(cold)} {ratio[0]} {ms(warm)} {ratio[1]}   {sent:5.2f} MB")
     print(
-        "  breakdown (medians, ms): the page creates the worker, the worker's steps (ms after it"
-        " began), the page hears it is ready, then the first call until the answer is live"
+        "  breakdown (medians, ms after navigation): the page creates the worker, the worker's"
+        " steps, the page hears it is ready; then the first call until the answer is live"
     )
     for variant in [v for v in ("site", "site, normal") if v in results]:
         for kind in ("cold", "warm"):
             runs = results[variant][kind]
-            keys = ["worker"]
-            for run in runs:
-                keys += [k for k in run if k.startswith("worker: ") and k not in keys]
-            keys += ["ready", "page asks", "page hears", "first call", "first call in Python"]
+            steps = {k for run in runs for k in run if k.startswith("worker: ")}
+            timeline = sorted(
+                ["worker", "ready", "page asks", "page hears", *steps],
+                key=lambda key: median(runs, key) or 0.0,
+            )
+            keys = [*timeline, "first call", "first call in Python"]
             parts = ", ".join(
                 f"{key} {median(runs, key):.0f}" for key in keys if median(runs, key) is not None
             )

@@ -58,6 +58,8 @@ class Manifest:
     wheel_sha256: str
     snapshot_url: str
     snapshot_bytes: int
+    #: Bytes of interpreter memory the snapshot holds (the worker allocates them before it arrives).
+    snapshot_memory_bytes: int
     snapshot_stdlib_url: str
 
     def to_json(self) -> str:
@@ -182,6 +184,7 @@ def assemble(out_dir: Path, cache: Path | None = None) -> Manifest:
         wheel_sha256=str(entry["sha256"]),
         snapshot_url=f"{folder}/{made.snapshot.name}",
         snapshot_bytes=(out_dir / folder / made.snapshot.name).stat().st_size,
+        snapshot_memory_bytes=made.memory_bytes,
         snapshot_stdlib_url=f"{folder}/{made.stdlib.name}",
     )
     (out_dir / "runtime.json").write_text(manifest.to_json(), encoding="utf-8")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -93,10 +94,16 @@ START_SCRIPT = "assets/javascripts/python-start.mjs"
 WORKER_CLIENT = "assets/javascripts/python-worker.mjs"
 
 
+#: The tags go right after the page's policy tag, so the worker starts as early as the policy
+#: allows (scripts placed before the tag would escape it).
+POLICY_TAG = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>', re.I)
+
+
 def add_meta_tag(page_html: str, to_root: str = "") -> str:
-    """The page with the manifest's `<meta>` tag at the end of its head; on a page that shows a
-    calculator, followed by the script that starts Python at once (`to_root`: the relative path
-    from the page to the site's root, ending in "/" unless empty)."""
+    """The page with the manifest's `<meta>` tag in its head, right after its policy tag (at the
+    end of the head if it has none); on a page that shows a calculator, followed by the script
+    that starts Python at once (`to_root`: the relative path from the page to the site's root,
+    ending in "/" unless empty)."""
     head_end = page_html.find("</head>")
     if head_end < 0:
         return page_html
@@ -106,4 +113,6 @@ def add_meta_tag(page_html: str, to_root: str = "") -> str:
             f'<link rel="modulepreload" href="{to_root}{WORKER_CLIENT}">'
             f'<script type="module" async src="{to_root}{START_SCRIPT}"></script>'
         )
-    return page_html[:head_end] + tags + page_html[head_end:]
+    policy = POLICY_TAG.search(page_html, 0, head_end)
+    at = policy.end() if policy else head_end
+    return page_html[:at] + tags + page_html[at:]

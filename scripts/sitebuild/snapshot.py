@@ -59,6 +59,8 @@ class Snapshot:
 
     snapshot: Path
     stdlib: Path
+    #: Bytes of interpreter memory the snapshot holds, zero pages included.
+    memory_bytes: int
     #: Python modules loaded in the snapshot.
     modules: int
     #: Bytes of free memory set to zero before the snapshot was taken.
@@ -112,6 +114,7 @@ def make_snapshot(runtime_dir: Path, wheel: Path, lock_file: Path, out_dir: Path
     return Snapshot(
         snapshot=out_dir / "snapshot.bin",
         stdlib=write_empty_zip(out_dir / "python_stdlib.zip"),
+        memory_bytes=int(reply["memory_bytes"]),
         modules=int(reply["modules"]),
         zeroed_bytes=int(reply["zeroed_bytes"]),
     )

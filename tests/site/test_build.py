@@ -164,13 +164,15 @@ def test_marker_became_a_form_with_the_prerendered_answer(build: Build, name: st
 def test_calculator_pages_start_python_from_their_head_and_guide_pages_do_not(
     build: Build,
 ) -> None:
-    # Right after the runtime's manifest, before the theme's scripts: starting Python is the
-    # longest wait on a calculator page. A guide page waits for the reader's intent.
+    # Right after the page's policy tag and the runtime's manifest, before the theme's styles and
+    # scripts: starting Python is the longest wait on a calculator page. A guide page waits for
+    # the reader's intent.
     start = re.compile(
+        r'<meta http-equiv="Content-Security-Policy" content="[^"]*">'
         r'<meta name="musclecalc-runtime" content="[^"]*">'
         r'<link rel="modulepreload" href="((?:\.\./)*)assets/javascripts/python-worker\.mjs">'
         r'<script type="module" async src="\1assets/javascripts/python-start\.mjs"></script>'
-        r"</head>"
+        r"\s*<title>"
     )
     for page in html_pages(build.site_dir):
         html = page.read_text(encoding="utf-8")

@@ -4,7 +4,8 @@
 //               {id, op: "run", name, payload, siteRoot}   payload: a JSON string
 //               {id, op: "convert", payload}
 // Messages out: {op: "ready", python, start, steps, refused, files} | {op: "failed", reason}
-//               (steps: ms after the start message for each stage reached; refused: why the
+//               (steps: when each stage was reached, as ms since the epoch on the shared high-resolution
+//               clock (timeOrigin + now), which the page turns into its own time; refused: why the
 //               snapshot was not used, if it was not; files: every file of this site the worker
 //               loaded, which offline.mjs keeps for offline use)
 //               {id, json, ms}  (the bridge's JSON reply, and how long Python took) | {id, error}
@@ -27,9 +28,9 @@ const HEALTH_CHECK = JSON.stringify({ value: "1", from: "kg", to: "lb" });
 class StartError extends Error {}
 
 const fileName = (url) => new URL(url).pathname.split("/").pop();
-let startedAt = 0;
 const steps = {};
-const step = (name) => (steps[name] = Math.round(performance.now() - startedAt));
+const step = (name) => (steps[name] = performance.timeOrigin + performance.now());
+step("worker script run");
 let refused = null;
 
 // Pyodide fetches the interpreter and the standard library itself. The worker fetches them
@@ -77,8 +78,8 @@ async function checkedBytes(url, sha256) {
   return data;
 }
 
-/** What to do with the interpreter's instance before Pyodide uses it (the snapshot's constant
- * data is put back from its fresh memory), once. */
+/** What to do with the interpreter's instance before Pyodide uses it, once (the snapshot is
+ * completed there); it never throws. */
 let onInstantiated = null;
 
 /** The interpreter, compiled while it downloads. Pyodide asks for the file and instantiates the
@@ -96,7 +97,7 @@ function compileInterpreter(url) {
     step("instantiated");
     const hook = onInstantiated;
     onInstantiated = null;
-    hook?.(instance);
+    await hook?.(instance);
     return { module, instance };
   };
   return compiled;
@@ -124,29 +125,33 @@ async function loadModules(runtime) {
 
 async function fromSnapshot(runtime, common) {
   const { snapshot } = runtime;
-  const [packed, { unpackSnapshot, restoreInterpreterData }] = await Promise.all([
+  // Pyodide waits for the snapshot before it builds its module, but needs only its size until it
+  // restores it: so it gets zeros of the right size at once, and they are filled in when the
+  // interpreter is instantiated, by then usually downloaded.
+  const image = new Uint8Array(snapshot.memoryBytes);
+  const filled = Promise.all([
     bytes(snapshot.url, snapshot.bytes).then((data) => {
       step("snapshot downloaded");
       return data;
     }),
     import("./snapshot-image.mjs"),  // with the downloads, not before the start message
   ]);
-  const unpacked = unpackSnapshot(packed);
-  step("snapshot unpacked");
-  let dataRestored = null;
-  const restoring = new Promise((resolve, reject) => (dataRestored = { resolve, reject }));
-  onInstantiated = (instance) => {
+  let completed = null;
+  const completing = new Promise((resolve, reject) => (completed = { resolve, reject }));
+  onInstantiated = async (instance) => {
     try {
-      restoreInterpreterData(unpacked, instance.exports.memory.buffer);
-      dataRestored.resolve();
+      const [packed, { unpackSnapshot, restoreInterpreterData }] = await filled;
+      restoreInterpreterData(unpackSnapshot(packed, image), instance.exports.memory.buffer);
+      step("snapshot completed");
+      completed.resolve();
     } catch (error) {
-      dataRestored.reject(error);
+      completed.reject(error);  // the restore then fails on the image, and the race below is lost
     }
   };
   const stdlib = prefetch(snapshot.stdlibURL);
   const pyodide = await Promise.race([
-    common.loadPyodide({ ...(await common.options()), stdLibURL: snapshot.stdlibURL, _loadSnapshot: unpacked.image }),
-    firstFailure([restoring, stdlib]),
+    common.loadPyodide({ ...(await common.options()), stdLibURL: snapshot.stdlibURL, _loadSnapshot: image }),
+    firstFailure([filled, completing, stdlib]),
   ]);
   step("snapshot restored");
   // The snapshot's Python works, or the normal start takes over. (A light call: the first call
@@ -172,7 +177,7 @@ async function normally(runtime, common) {
 }
 
 async function start(runtime) {
-  startedAt = performance.now();
+  step("start message");
   const interpreter = compileInterpreter(runtime.wasmURL);
   const lockFile = download(runtime.lockFileURL).then((response) => response.json());
   const modules = loadModules(runtime);

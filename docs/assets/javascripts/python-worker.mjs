@@ -33,18 +33,20 @@ function runtimeFromPage() {
     snapshot: {
       url: url(manifest.snapshot_url),
       bytes: manifest.snapshot_bytes,
+      memoryBytes: manifest.snapshot_memory_bytes,
       stdlibURL: url(manifest.snapshot_stdlib_url),
     },
   };
 }
 
 /** The start-up on the page's timeline: a mark when the worker was created, and one when it was
- * ready, named by how it started, carrying the worker's own steps (ms after it began) and, if
- * the snapshot was not used, why. */
+ * ready, named by how it started, carrying the worker's steps (on the page's clock) and, if the
+ * snapshot was not used, why. */
 function record(message) {
-  performance.mark(`musclecalc:ready:${message.start}`, {
-    detail: { steps: message.steps, refused: message.refused },
-  });
+  const steps = Object.fromEntries(
+    Object.entries(message.steps).map(([name, at]) => [name, Math.round(at - performance.timeOrigin)]),
+  );
+  performance.mark(`musclecalc:ready:${message.start}`, { detail: { steps, refused: message.refused } });
 }
 
 class PythonWorker {

@@ -151,11 +151,14 @@ export function packSnapshot(snapshot, wasm) {
 }
 
 /** The worker's side, when the file arrives: the memory image with its zero pages back, and the
- * length of the interpreter's data region still to put back (`restoreInterpreterData`). */
-export function unpackSnapshot(packed) {
+ * length of the interpreter's data region still to put back (`restoreInterpreterData`). The image
+ * is written into `into` when given (zeros of the image's length, allocated beforehand). */
+export function unpackSnapshot(packed, into = null) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   if (packed.length < HEADER || view.getUint32(0, true) !== MAGIC) throw new WasmLayoutError("the snapshot file is not packed");
-  const image = new Uint8Array(view.getUint32(4, true));
+  const length = view.getUint32(4, true);
+  if (into && into.length !== length) throw new WasmLayoutError("the snapshot file is not the one the page named");
+  const image = into ?? new Uint8Array(length);
   const dataEnd = view.getUint32(8, true);
   const count = view.getUint32(12, true);
   let at = HEADER + 8 * count;
