@@ -12,7 +12,7 @@ const START_TIMEOUT_MS = 90_000;
 const CALL_TIMEOUT_MS = 20_000;
 // The snapshot is used on every connection: with it the worker downloads no more than a normal
 // start does (the interpreter plus 2.6 MB of snapshot, against the interpreter plus 2.5 MB of
-// standard library and the wheel; `make bench`: 5.81 MB against 5.86 MB brotli), and it saves
+// standard library and the wheel; `make bench`: 5.81 MB brotli either way), and it saves
 // seconds of CPU. A reader who asked to save data downloads nothing until a calculator opens.
 
 /** The runtime's files as absolute addresses, from the page's manifest. */
