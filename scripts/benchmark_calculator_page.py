@@ -14,9 +14,9 @@ timed, interleaved run by run, in Debian's Chromium through Playwright:
 
 cold = a new on-disk browser profile; warm = the second visit in the same profile; 3rd = the
 third. Each figure is the median of --runs runs, on loopback and again under Chromium's network
-emulation (20 Mbit/s, 40 ms). It also times navigation from a guide page to a live answer when Python was
-started by hovering the link, an edit's recompute, and the bytes a cold calculator page and a
-guide page move. A script that prints figures, not a test.
+emulation (20 Mbit/s, 40 ms). It also times navigation from a guide page to a live answer when
+Python was started by hovering the link, an edit's recompute, and the bytes a cold calculator
+page and a guide page move. A script that prints figures, not a test.
 
     python scripts/benchmark_calculator_page.py [--runs 5]
 """

@@ -23,6 +23,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return runtime_cache.add_meta_tag(output, "" if to_root == "./" else to_root)
 
 
-@event_priority(100)  # first: the service worker (hooks/offline.py) lists the runtime's files
+@event_priority(100)  # first: the service worker's deploy id (hooks/offline.py) covers the runtime
 def on_post_build(config: MkDocsConfig) -> None:
     runtime_cache.copy_into(Path(config.site_dir))

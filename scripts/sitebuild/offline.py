@@ -25,7 +25,7 @@ import re
 import shutil
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, templates
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
 NODE_MODULES = ROOT / "node_modules"
@@ -123,23 +123,14 @@ def precache_manifest(site_dir: Path, names: list[str]) -> list[dict[str, str]]:
     ]
 
 
-def fill(template: str, values: dict[str, str]) -> str:
-    """Replace each placeholder, which must occur exactly once."""
-    for placeholder, value in values.items():
-        if template.count(placeholder) != 1:
-            raise OfflineBuildError(f"{TEMPLATE.name}: {placeholder} must occur exactly once")
-        template = template.replace(placeholder, value)
-    return template
-
-
 def build(site_dir: Path) -> dict[str, object]:
     """Write offline.html, Workbox's runtime and sw.js into `site_dir`; return what it wrote."""
     write_offline_page(site_dir)
     workbox = copy_workbox(site_dir)
     files = site_files(site_dir)
     manifest = precache_manifest(site_dir, precached(site_dir))
-    worker = fill(
-        TEMPLATE.read_text(encoding="utf-8"),
+    worker = templates.fill(
+        TEMPLATE,
         {
             "__DEPLOY__": deploy_id(site_dir, files),
             "self.__WB_MANIFEST": json.dumps(manifest),

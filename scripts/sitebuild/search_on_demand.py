@@ -19,6 +19,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import templates
+
 TEMPLATE = Path(__file__).with_name("search-worker.js")
 PLACEHOLDER = "__MATERIAL_WORKER__"
 #: Material's worker in a page's configuration: `"search": "<relative path>workers/search.<hash>.min.js"`.
@@ -34,10 +36,7 @@ class SearchWorkerError(Exception):
 
 def wrapper(material_worker: str) -> tuple[str, str]:
     """The wrapper's file name and text, for Material's worker file `material_worker`."""
-    text = TEMPLATE.read_text(encoding="utf-8")
-    if text.count(PLACEHOLDER) != 1:
-        raise SearchWorkerError(f"{TEMPLATE.name}: {PLACEHOLDER} must occur exactly once")
-    text = text.replace(PLACEHOLDER, material_worker)
+    text = templates.fill(TEMPLATE, {PLACEHOLDER: material_worker})
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     return f"search-on-demand.{digest}.js", text
 

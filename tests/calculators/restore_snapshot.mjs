@@ -1,7 +1,7 @@
 // Restore the calculators' memory snapshot in the pinned Pyodide under Node, as the browser's
 // worker does (zero pages put back, then the interpreter's constant data from its fresh memory;
-// the empty standard library it ships with), and answer bridge calls from it. Also offers the runtime a damaged snapshot, to see
-// it refused (the worker then starts Python the normal way).
+// the empty standard library it ships with), and answer bridge calls from it. Also offers the
+// runtime a damaged snapshot, to see it refused (the worker then starts Python the normal way).
 //
 // stdin:  {"runtime": "/dir/314.0.7", "snapshot": "/path/snapshot.bin", "stdlib": "/path/python_stdlib.zip",
 //          "lock_file": "/path/pyodide-lock.json", "calls": [["run", ["protein", "{...}", "../"]], ...]}

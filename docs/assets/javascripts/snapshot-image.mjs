@@ -178,10 +178,9 @@ export function unpackSnapshot(packed, into = null) {
  * place. */
 export function restoreInterpreterData({ image, dataEnd }, memory) {
   const start = memoryStart(image);
-  const fresh = new Uint8Array(memory, 0, dataEnd);
   const aligned = (image.byteOffset + start) % 4 === 0 && dataEnd % 4 === 0;
   const target = aligned ? new Uint32Array(image.buffer, image.byteOffset + start, dataEnd / 4) : image.subarray(start, start + dataEnd);
-  const source = aligned ? new Uint32Array(memory, 0, dataEnd / 4) : fresh;
+  const source = aligned ? new Uint32Array(memory, 0, dataEnd / 4) : new Uint8Array(memory, 0, dataEnd);
   for (let i = 0; i < target.length; i++) target[i] ^= source[i];
   return image;
 }
