@@ -1,6 +1,6 @@
 """MkDocs hook: ship the pinned Pyodide runtime, the musclecalc wheel and the memory snapshot with
-the site, and hand every page the runtime's manifest (see sitebuild.runtime_cache and
-sitebuild.runtime)."""
+the site, write the runtime's manifest into the calculators' worker, and start Python from the
+head of calculator pages (see sitebuild.runtime_cache and sitebuild.runtime)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     to_root = get_relative_url(".", page.url).rstrip("/") + "/"
-    return runtime_cache.add_meta_tag(output, "" if to_root == "./" else to_root)
+    return runtime_cache.add_start_script(output, "" if to_root == "./" else to_root)
 
 
-@event_priority(100)  # first: the service worker's deploy id (hooks/offline.py) covers the runtime
+@event_priority(100)  # first: the service worker's deploy id (hooks/offline.py) covers all of this
 def on_post_build(config: MkDocsConfig) -> None:
     runtime_cache.copy_into(Path(config.site_dir))
+    runtime_cache.write_worker_manifest(Path(config.site_dir))

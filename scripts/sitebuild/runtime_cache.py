@@ -4,21 +4,21 @@ Before each build the runtime is assembled in `build/runtime/` (see sitebuild.ru
 again only when the calculators' source, the build scripts or the npm lock changed, so
 `mkdocs serve` stays quick (the snapshot alone takes seconds under Node). After the build it is
 copied to `assets/pyodide/` in the site, beside `runtime.json`, the small generated file that
-says which files to load; every page also carries the same facts in a `<meta>` tag, so the page
-can start the worker without asking for runtime.json first. No runtime file or wheel is ever
-committed: all of them are build outputs.
+says which files to load; the calculators' worker gets the same facts written into its script,
+so it starts downloading the moment it is created, without asking for runtime.json first and
+without waiting for a message from the page. No runtime file or wheel is ever committed: all of
+them are build outputs.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 import shutil
 from pathlib import Path
 
-from . import ROOT, runtime
+from . import ROOT, runtime, templates
 
 BUILD_DIR = ROOT / "build" / "runtime"
 SITE_PATH = "assets/pyodide"
@@ -33,8 +33,9 @@ INPUTS = (
     "scripts/sitebuild/make_snapshot.mjs",
     "docs/assets/javascripts/snapshot-image.mjs",
 )
-#: The `<meta>` tag's name; python-worker.mjs reads it.
-META_NAME = "musclecalc-runtime"
+#: The calculators' worker in the site, and the placeholder in it that the manifest replaces.
+WORKER = "assets/javascripts/calculator-worker.mjs"
+WORKER_PLACEHOLDER = "self.__MUSCLECALC_RUNTIME__"
 
 
 def _fingerprint() -> str:
@@ -80,11 +81,12 @@ def manifest() -> dict[str, object]:
     return data
 
 
-def meta_tag() -> str:
-    """The `<meta>` tag that hands every page the manifest (its paths are relative to
-    `assets/pyodide/`)."""
+def write_worker_manifest(site_dir: Path) -> None:
+    """Write the manifest into the site's copy of the calculators' worker (its paths stay
+    relative to `assets/pyodide/`); raises TemplateError if the worker has no placeholder."""
+    worker = site_dir / WORKER
     content = json.dumps(manifest(), separators=(",", ":"))
-    return f'<meta name="{META_NAME}" content="{html.escape(content, quote=True)}">'
+    worker.write_text(templates.fill(worker, {WORKER_PLACEHOLDER: content}), encoding="utf-8")
 
 
 #: Marks a page that shows a calculator (sitebuild.calculators writes it).
@@ -99,20 +101,18 @@ WORKER_CLIENT = "assets/javascripts/python-worker.mjs"
 POLICY_TAG = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>', re.I)
 
 
-def add_meta_tag(page_html: str, to_root: str = "") -> str:
-    """The page with the manifest's `<meta>` tag in its head, right after its policy tag (at the
-    end of the head if it has none); on a page that shows a calculator, followed by the script
-    that starts Python at once (`to_root`: the relative path from the page to the site's root,
-    ending in "/" unless empty)."""
+def add_start_script(page_html: str, to_root: str = "") -> str:
+    """On a page that shows a calculator, the page with the script that starts Python at once in
+    its head, right after its policy tag (at the end of the head if it has none); any other page
+    as it is (`to_root`: the relative path from the page to the site's root, ending in "/"
+    unless empty)."""
     head_end = page_html.find("</head>")
-    if head_end < 0:
+    if head_end < 0 or CALCULATOR_MARK not in page_html:
         return page_html
-    tags = meta_tag()
-    if CALCULATOR_MARK in page_html:
-        tags += (
-            f'<link rel="modulepreload" href="{to_root}{WORKER_CLIENT}">'
-            f'<script type="module" async src="{to_root}{START_SCRIPT}"></script>'
-        )
+    tags = (
+        f'<link rel="modulepreload" href="{to_root}{WORKER_CLIENT}">'
+        f'<script type="module" async src="{to_root}{START_SCRIPT}"></script>'
+    )
     policy = POLICY_TAG.search(page_html, 0, head_end)
     at = policy.end() if policy else head_end
     return page_html[:at] + tags + page_html[at:]

@@ -1,5 +1,5 @@
-"""Files the build writes from a template of its own (`service-worker.js`, `search-worker.js`):
-the template's text with each placeholder replaced by a value."""
+"""Files the build writes from a template (`service-worker.js`, `search-worker.js`, and the site's
+copy of `calculator-worker.mjs`): the template's text with each placeholder replaced by a value."""
 
 from __future__ import annotations
 

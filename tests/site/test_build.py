@@ -164,12 +164,10 @@ def test_marker_became_a_form_with_the_prerendered_answer(build: Build, name: st
 def test_calculator_pages_start_python_from_their_head_and_guide_pages_do_not(
     build: Build,
 ) -> None:
-    # Right after the page's policy tag and the runtime's manifest, before the theme's styles and
-    # scripts: starting Python is the longest wait on a calculator page. A guide page waits for
-    # the reader's intent.
+    # Right after the page's policy tag, before the theme's styles and scripts: starting Python is
+    # the longest wait on a calculator page. A guide page waits for the reader's intent.
     start = re.compile(
         r'<meta http-equiv="Content-Security-Policy" content="[^"]*">'
-        r'<meta name="musclecalc-runtime" content="[^"]*">'
         r'<link rel="modulepreload" href="((?:\.\./)*)assets/javascripts/python-worker\.mjs">'
         r'<script type="module" async src="\1assets/javascripts/python-start\.mjs"></script>'
         r"\s*<title>"
@@ -292,6 +290,18 @@ def test_runtime_files_match_the_npm_lock_and_the_wheel_matches_its_lockfile(bui
         == manifest["wheel_sha256"]
     )
     assert wheel.name.endswith("-py3-none-any.whl")
+
+
+def test_the_calculators_worker_carries_the_runtime_manifest(build: Build) -> None:
+    # The worker starts downloading from what the build wrote into it, so it must name exactly
+    # the files runtime.json names, and no page needs to hand it anything.
+    worker = (build.site_dir / "assets" / "javascripts" / "calculator-worker.mjs").read_text()
+    manifest = json.loads((build.site_dir / "assets" / "pyodide" / "runtime.json").read_text())
+    written = re.search(r"^const MANIFEST = (\{.*\});$", worker, re.M)
+    assert written and json.loads(written.group(1)) == manifest
+    assert "__MUSCLECALC_RUNTIME__" not in worker
+    source = (ROOT / "docs" / "assets" / "javascripts" / "calculator-worker.mjs").read_text()
+    assert source.count("self.__MUSCLECALC_RUNTIME__") == 1
 
 
 def test_no_runtime_file_or_wheel_is_tracked_by_git() -> None:

@@ -1,7 +1,9 @@
 // The calculators' Python, off the main thread: one module worker runs Pyodide and musclecalc.
+// It starts Python as soon as it is created (python-worker.mjs creates it when the page wants
+// Python): which files to load is written into this script by the build (the runtime's
+// manifest, runtime.json), so the start waits neither for a round trip nor for the page.
 //
-// Messages in:  {op: "start", runtime}   (python-worker.mjs builds `runtime` from the page's manifest)
-//               {id, op: "run", name, payload, siteRoot}   payload: a JSON string
+// Messages in:  {id, op: "run", name, payload, siteRoot}   payload: a JSON string
 //               {id, op: "convert", payload}
 // Messages out: {op: "ready", python, start, steps, refused, files} | {op: "failed", reason}
 //               (steps: when each stage was reached, as ms since the epoch on the shared high-resolution
@@ -20,6 +22,11 @@
 // normal way from the full standard library and the wheel, and nothing is said about it. If a
 // file Python cannot do without fails (an error status, a web page instead of the file, a
 // damaged file), the page hears at once, in plain words, and offers a retry.
+
+/** The runtime's manifest, filled in by the build (scripts/hooks/self_hosted_pyodide.py); its
+ * paths are relative to assets/pyodide/. */
+const MANIFEST = self.__MUSCLECALC_RUNTIME__;
+const RUNTIME_DIR = new URL("../pyodide/", import.meta.url);
 
 let bridge = null;
 const HEALTH_CHECK = JSON.stringify({ value: "1", from: "kg", to: "lb" });
@@ -76,6 +83,28 @@ async function checkedBytes(url, sha256) {
   const hex = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
   if (hex !== sha256) throw new StartError(`a file it needs arrived damaged (${fileName(url)} failed its checksum)`);
   return data;
+}
+
+/** The runtime's files as absolute addresses. */
+function runtimeFromManifest(manifest) {
+  if (!manifest) throw new StartError("this copy of the site was not built with its calculator files");
+  const url = (path) => new URL(path, RUNTIME_DIR).href;
+  return {
+    moduleURL: url(manifest.module_url),
+    asmURL: url(manifest.index_url + "pyodide.asm.mjs"),
+    indexURL: url(manifest.index_url),
+    wasmURL: url(manifest.wasm_url),
+    stdlibURL: url(manifest.stdlib_url),
+    lockFileURL: url(manifest.lock_file_url),
+    wheelURL: url(manifest.wheel),
+    wheelSha256: manifest.wheel_sha256,
+    snapshot: {
+      url: url(manifest.snapshot_url),
+      bytes: manifest.snapshot_bytes,
+      memoryBytes: manifest.snapshot_memory_bytes,
+      stdlibURL: url(manifest.snapshot_stdlib_url),
+    },
+  };
 }
 
 /** What to do with the interpreter's instance before Pyodide uses it, once (the snapshot is
@@ -176,8 +205,8 @@ async function normally(runtime, common) {
   return { pyodide, bridge: pyodide.pyimport("musclecalc.bridge") };
 }
 
-async function start(runtime) {
-  step("start message");
+async function start() {
+  const runtime = runtimeFromManifest(MANIFEST);
   const interpreter = compileInterpreter(runtime.wasmURL);
   const lockFile = download(runtime.lockFileURL).then((response) => response.json());
   const modules = loadModules(runtime);
@@ -229,17 +258,15 @@ function plain(error) {
   return `Python stopped while starting (${(lines.at(-1) ?? "unknown error").slice(0, 160)})`;
 }
 
+// Started at once; calls that arrive first wait for it (the page sends none before "ready").
+const startUp = start().then(
+  (how) => self.postMessage({ op: "ready", ...how, steps, refused, files: loadedFiles() }),
+  (error) => self.postMessage({ op: "failed", reason: plain(error) }),
+);
+
 self.addEventListener("message", async (event) => {
   const message = event.data;
-  if (message.op === "start") {
-    try {
-      const started = await start(message.runtime);
-      self.postMessage({ op: "ready", ...started, steps, refused, files: loadedFiles() });
-    } catch (error) {
-      self.postMessage({ op: "failed", reason: plain(error) });
-    }
-    return;
-  }
+  await startUp;
   try {
     if (!bridge) throw new Error("the calculator has not started");
     const began = performance.now();

@@ -2,11 +2,10 @@
 // Pyodide and musclecalc for the whole visit, shared by every calculator on every page that
 // Material's instant navigation shows. Calls are posted to it and answered by id.
 //
-// Which files to load comes with the page itself (a <meta> tag the build writes from
-// runtime.json), so the worker starts without a round trip first. Its start-up steps and each
-// answer are left on the page's performance timeline as "musclecalc:" marks (for `make bench`).
+// The worker starts Python as soon as it is created (the build writes which files to load into
+// its script). Its start-up steps and each answer are left on the page's performance timeline
+// as "musclecalc:" marks (for `make bench`).
 
-const RUNTIME_DIR = new URL("../pyodide/", import.meta.url);
 const WORKER_URL = new URL("./calculator-worker.mjs", import.meta.url);
 const START_TIMEOUT_MS = 90_000;
 const CALL_TIMEOUT_MS = 20_000;
@@ -14,30 +13,6 @@ const CALL_TIMEOUT_MS = 20_000;
 // start does (the interpreter plus 2.6 MB of snapshot, against the interpreter plus 2.5 MB of
 // standard library and the wheel; `make bench`: 5.81 MB brotli either way), and it saves
 // seconds of CPU. A reader who asked to save data downloads nothing until a calculator opens.
-
-/** The runtime's files as absolute addresses, from the page's manifest. */
-function runtimeFromPage() {
-  const meta = document.querySelector('meta[name="musclecalc-runtime"]');
-  if (!meta) throw new Error("this page does not name the calculator's files");
-  const manifest = JSON.parse(meta.content);
-  const url = (path) => new URL(path, RUNTIME_DIR).href;
-  return {
-    moduleURL: url(manifest.module_url),
-    asmURL: url(manifest.index_url + "pyodide.asm.mjs"),
-    indexURL: url(manifest.index_url),
-    wasmURL: url(manifest.wasm_url),
-    stdlibURL: url(manifest.stdlib_url),
-    lockFileURL: url(manifest.lock_file_url),
-    wheelURL: url(manifest.wheel),
-    wheelSha256: manifest.wheel_sha256,
-    snapshot: {
-      url: url(manifest.snapshot_url),
-      bytes: manifest.snapshot_bytes,
-      memoryBytes: manifest.snapshot_memory_bytes,
-      stdlibURL: url(manifest.snapshot_stdlib_url),
-    },
-  };
-}
 
 /** The start-up on the page's timeline: a mark when the worker was created, and one when it was
  * ready, named by how it started, carrying the worker's steps (on the page's clock) and, if the
@@ -75,7 +50,6 @@ class PythonWorker {
   }
 
   async #boot() {
-    const runtime = runtimeFromPage();
     performance.mark("musclecalc:worker");
     const worker = new Worker(WORKER_URL, { type: "module", name: "musclecalc" });
     this.#worker = worker;
@@ -103,7 +77,6 @@ class PythonWorker {
         reject(new Error(event.message || "the calculator's worker failed to load"));
       });
     });
-    worker.postMessage({ op: "start", runtime });
     return ready;
   }
 
