@@ -114,6 +114,23 @@ def test_a_refused_snapshot_falls_back_to_a_normal_start_quietly(visit: Visit) -
     visit.assert_clean()  # nothing alarming: no console error
 
 
+def test_a_missing_snapshot_starts_one_interpreter_not_two(visit: Visit) -> None:
+    # The snapshot's 404 arrives before Pyodide's modules: the worker must go straight to the
+    # normal start, not also start an interpreter for a snapshot it no longer has (which would
+    # share the worker's one thread with the normal start).
+    visit.page.context.route(*NO_SNAPSHOT)
+    visit.goto("calculators/protein/")
+    live_summary_is_cpythons(visit)
+    assert started_with(visit) == ["musclecalc:ready:normal"]
+    steps = visit.page.evaluate(
+        "performance.getEntriesByType('mark')"
+        ".find((m) => m.name.startsWith('musclecalc:ready:')).detail.steps"
+    )
+    assert [name for name in steps if name.startswith("instantiated")] == ["instantiated"]
+    assert steps["normal start"] < steps["pyodide's modules loaded"]
+    visit.assert_clean()
+
+
 def test_a_guide_page_starts_python_only_when_the_reader_heads_for_a_calculator(
     visit: Visit,
 ) -> None:

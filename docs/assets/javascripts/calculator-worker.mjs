@@ -36,7 +36,12 @@ class StartError extends Error {}
 
 const fileName = (url) => new URL(url).pathname.split("/").pop();
 const steps = {};
-const step = (name) => (steps[name] = performance.timeOrigin + performance.now());
+/** Note when a stage was reached; a stage reached again is noted again ("instantiated #2"). */
+const step = (name) => {
+  let key = name;
+  for (let count = 2; key in steps; count++) key = `${name} #${count}`;
+  steps[key] = performance.timeOrigin + performance.now();
+};
 step("worker script run");
 let refused = null;
 
@@ -174,14 +179,24 @@ async function fromSnapshot(runtime, common) {
       step("snapshot completed");
       completed.resolve();
     } catch (error) {
-      completed.reject(error);  // the restore then fails on the image, and the race below is lost
+      // The race below is lost; the abandoned restore must then fail at once on the image's
+      // missing header rather than run Python on a half-filled memory.
+      image.fill(0, 0, 64);
+      completed.reject(error);
     }
   };
   const stdlib = prefetch(snapshot.stdlibURL);
-  const pyodide = await Promise.race([
-    common.loadPyodide({ ...(await common.options()), stdLibURL: snapshot.stdlibURL, _loadSnapshot: image }),
-    firstFailure([filled, completing, stdlib]),
-  ]);
+  const failed = firstFailure([filled, completing, stdlib]);
+  let lost = false;
+  failed.catch(() => (lost = true));
+  const restoring = (async () => {
+    const options = await common.options();
+    // A snapshot that failed already (missing, say) starts nothing: an abandoned interpreter
+    // would take the worker's time from the normal start.
+    if (lost) throw new Error("the snapshot failed before Python started");
+    return common.loadPyodide({ ...options, stdLibURL: snapshot.stdlibURL, _loadSnapshot: image });
+  })();
+  const pyodide = await Promise.race([restoring, failed]);
   step("snapshot restored");
   // The snapshot's Python works, or the normal start takes over. (A light call: the first call
   // of any kind after a restore pays for the browser compiling the interpreter's code it runs.)
