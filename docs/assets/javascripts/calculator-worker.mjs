@@ -168,7 +168,7 @@ async function fromSnapshot(runtime, common) {
       step("snapshot downloaded");
       return data;
     }),
-    import("./snapshot-image.mjs"),  // with the downloads, not before the start message
+    import("./snapshot-image.mjs"),  // with the downloads, not as a static import that would hold them back
   ]);
   let completed = null;
   const completing = new Promise((resolve, reject) => (completed = { resolve, reject }));
