@@ -83,7 +83,7 @@ KINDS = {
     "index.html": "text/html; charset=utf-8",
     "calculators/protein/index.html": "text/html; charset=utf-8",
     "assets/javascripts/bundle.*.min.js": "text/javascript; charset=utf-8",
-    "assets/javascripts/calculators.mjs": "text/javascript; charset=utf-8",
+    "assets/javascripts/calculators.*.mjs": "text/javascript; charset=utf-8",
     "assets/javascripts/inline/*.js": "text/javascript; charset=utf-8",
     "assets/stylesheets/main.*.min.css": "text/css; charset=utf-8",
     "assets/images/favicon.svg": "image/svg+xml; charset=utf-8",
@@ -116,6 +116,7 @@ def test_hashed_and_unversioned_files_both_occur(build: Build) -> None:
     """The cache rule above is tested on both sides: some built files are versioned, some not."""
     files = [p.relative_to(build.site_dir).as_posix() for p in build.site_dir.rglob("*")]
     assert any(versioned(f) and f.endswith(".min.js") for f in files)
+    assert any(versioned(f) and f.endswith(".mjs") and "/pyodide/" not in f for f in files)
     assert any(versioned(f) and f.endswith(".wasm") for f in files)
     assert any(not versioned(f) and f.endswith(".html") for f in files)
 
