@@ -48,7 +48,6 @@ PAGE = "calculators/protein/"
 GUIDE = "causes/too-little-protein/"
 NAIVE = "bench-naive/"
 LIVE = ".mc-calculator[data-live], body[data-live]"
-IMMUTABLE = re.compile(r"/assets/pyodide/\d[^/]*/|[.-][0-9a-f]{8,}[./]")
 THROTTLED = {
     "offline": False,
     "latency": 40,
@@ -95,7 +94,7 @@ WITHHOLD_SNAPSHOT = threading.Event()
 
 
 class BenchHandler(StaticHandler):
-    """The site plus the naive page, precompressed copies, and a static host's cache headers."""
+    """The site (with StaticHandler's cache headers) plus the naive page and precompressed copies."""
 
     naive_dir = ""
 
@@ -134,12 +133,6 @@ class BenchHandler(StaticHandler):
                 return file
         SENT.add(self.path, raw, sizes[".gz"], sizes[".br"], raw)
         return super().send_head()
-
-    def send_header(self, keyword: str, value: str) -> None:
-        if keyword == "Cache-Control":
-            immutable = IMMUTABLE.search(self.path.split("?")[0])
-            value = "public, max-age=31536000, immutable" if immutable else "no-cache"
-        super().send_header(keyword, value)
 
 
 def write_naive_page(site: Path, folder: Path) -> None:

@@ -29,6 +29,14 @@ def content_security_policy() -> str:
     return " ".join(config["extra"]["content_security_policy"].split())
 
 
+#: Addresses whose content never changes (the same rule as deploy/nginx.conf and the service
+#: worker's VERSIONED).
+IMMUTABLE = re.compile(
+    r"[./-][0-9a-f]{8,}[./-]"
+    r"|/assets/pyodide/[^/]+/(pyodide\.m?js|pyodide\.asm\.(mjs|wasm)|python_stdlib\.zip)$"
+)
+
+
 class StaticHandler(SimpleHTTPRequestHandler):
     """Files from one folder, with the headers a careful static host sends."""
 
@@ -44,12 +52,10 @@ class StaticHandler(SimpleHTTPRequestHandler):
     policy = ""
 
     def end_headers(self) -> None:
-        # Pyodide's files sit in a folder named by its version: they never change, so cache them
-        # for good. Everything else (pages, the wheel, the lockfile) is revalidated on each visit.
-        immutable = re.search(
-            r"/assets/pyodide/[^/]+/(pyodide\.m?js|pyodide\.asm\.(mjs|wasm)|python_stdlib\.zip)$",
-            self.path.split("?")[0],
-        )
+        # As deploy/nginx.conf: a file whose name carries a hash of its content, and Pyodide's
+        # files in the folder named by its version, never change, so they are cached for good.
+        # Everything else (pages, the lockfile, favicons) is revalidated on each visit.
+        immutable = IMMUTABLE.search(self.path.split("?")[0])
         self.send_header(
             "Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache"
         )
