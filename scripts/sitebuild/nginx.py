@@ -47,6 +47,23 @@ def normal_subpath(subpath: str) -> str:
     return f"/{inner}/" if inner else "/"
 
 
+def immutable_addresses() -> str:
+    """The pattern of the addresses deploy/nginx.conf keeps for good (its one location that sends
+    `immutable`). It is written in the part of PCRE that Python's `re` and JavaScript's RegExp
+    read alike, so the local server (sitebuild.server) and the service worker (sitebuild.offline)
+    follow the same rule as the shipped config."""
+    found = re.findall(
+        r'^\s*location ~ "([^"]+)" \{\n\s*add_header Cache-Control "[^"]*\bimmutable"',
+        DEPLOY_CONF.read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    if len(found) != 1:
+        raise NginxError(
+            f"{DEPLOY_CONF}: expected one location that sends immutable, found {len(found)}"
+        )
+    return str(found[0])
+
+
 def _replace_line(text: str, pattern: str, new: str) -> str:
     """Replace the one line matching `pattern` (a whole, indented directive) with `new`."""
     regex = re.compile(rf"^(\s*){pattern}$", re.MULTILINE)

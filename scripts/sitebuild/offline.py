@@ -8,8 +8,8 @@
   the ones every page shares, cached as the reader loads them.
 - `assets/javascripts/workbox/`: Workbox's runtime, the production builds from the pinned npm
   packages (workbox-sw loads the modules the worker uses; workbox-window is for the page).
-- `sw.js`: service-worker.js with this deploy's id and the precache
-  list filled in. The precache list is what Workbox's injectManifest writes: `{url, revision}`
+- `sw.js`: service-worker.js with this deploy's id, the rule for files kept for good (deploy/
+  nginx.conf's, see sitebuild.nginx.immutable_addresses) and the precache list filled in. The precache list is what Workbox's injectManifest writes: `{url, revision}`
   with an MD5 of each file. (npm's workbox-build does the same, but pulls in rollup, whose
   platform packages the project's npm registry cannot all provide, so `npm ci` would fail.)
 
@@ -26,6 +26,7 @@ import shutil
 from pathlib import Path
 
 from . import ROOT, templates
+from .nginx import immutable_addresses
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
 NODE_MODULES = ROOT / "node_modules"
@@ -133,6 +134,7 @@ def build(site_dir: Path) -> dict[str, object]:
         TEMPLATE,
         {
             "__DEPLOY__": deploy_id(site_dir, files),
+            "__VERSIONED__": json.dumps(immutable_addresses()),
             "self.__WB_MANIFEST": json.dumps(manifest),
         },
     )

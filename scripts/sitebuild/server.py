@@ -20,6 +20,7 @@ from typing import ClassVar
 from mkdocs.utils.yaml import yaml_load
 
 from . import ROOT
+from .nginx import immutable_addresses
 
 
 def content_security_policy() -> str:
@@ -29,12 +30,8 @@ def content_security_policy() -> str:
     return " ".join(config["extra"]["content_security_policy"].split())
 
 
-#: Addresses whose content never changes (the same rule as deploy/nginx.conf and the service
-#: worker's VERSIONED).
-IMMUTABLE = re.compile(
-    r"[./-][0-9a-f]{8,}[./-]"
-    r"|/assets/pyodide/[^/]+/(pyodide\.m?js|pyodide\.asm\.(mjs|wasm)|python_stdlib\.zip)$"
-)
+#: Addresses whose content never changes: the rule of deploy/nginx.conf, read from it.
+IMMUTABLE = re.compile(immutable_addresses())
 
 
 class StaticHandler(SimpleHTTPRequestHandler):

@@ -1,5 +1,6 @@
 // The site's service worker: pages and files the reader has already loaded keep working offline.
-// sitebuild.offline fills in the deploy id and Workbox's precache list, and
+// sitebuild.offline fills in the deploy id, the rule for files kept for good (deploy/nginx.conf's)
+// and Workbox's precache list, and
 // writes it to sw.js at the site's root, so its scope is the whole site (or its subpath).
 // Workbox's runtime comes from this site (assets/javascripts/workbox/), never from a CDN.
 //
@@ -22,8 +23,7 @@ const DEPLOY = "__DEPLOY__";
 const NAME = "why-am-i-losing-muscle";
 const SCOPE = self.registration.scope;
 const SUFFIX = `${SCOPE} ${DEPLOY}`;
-const VERSIONED =
-  /[./-][0-9a-f]{8,}[./-]|\/assets\/pyodide\/[^/]+\/(pyodide\.m?js|pyodide\.asm\.(mjs|wasm)|python_stdlib\.zip)$/;
+const VERSIONED = new RegExp(__VERSIONED__);  // deploy/nginx.conf's rule, filled in by the build
 
 core.setCacheNameDetails({ prefix: NAME, suffix: SUFFIX });
 core.skipWaiting();

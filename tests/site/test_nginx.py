@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild.nginx import DEPLOY_CONF, Preview, serving
+from sitebuild.nginx import DEPLOY_CONF, Preview, immutable_addresses, serving
 from sitebuild.server import content_security_policy
 from support.browser import Visit, open_visit
 from support.calculators import call as cpython_run
@@ -119,6 +119,14 @@ def test_hashed_and_unversioned_files_both_occur(build: Build) -> None:
     assert any(versioned(f) and f.endswith(".mjs") and "/pyodide/" not in f for f in files)
     assert any(versioned(f) and f.endswith(".wasm") for f in files)
     assert any(not versioned(f) and f.endswith(".html") for f in files)
+
+
+def test_the_rule_read_from_the_config_for_the_other_servers_is_the_rule(build: Build) -> None:
+    """sitebuild.server and the service worker keep for good what the config's rule, read from
+    deploy/nginx.conf, matches: exactly the built files the rule stated above calls versioned."""
+    rule = re.compile(immutable_addresses())
+    files = sorted(p.relative_to(build.site_dir).as_posix() for p in build.site_dir.rglob("*"))
+    assert [f for f in files if rule.search("/" + f)] == [f for f in files if versioned(f)]
 
 
 def test_every_extension_the_build_writes_has_a_type(build: Build, site_url: str) -> None:
