@@ -23,9 +23,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return runtime_cache.add_start_script(output, "" if to_root == "./" else to_root)
 
 
-@event_priority(
-    100
-)  # first: the hashed names (hooks/fingerprinted_assets.py) and the deploy id cover it
+# First: the hashed names (hooks/fingerprinted_assets.py) and the deploy id cover it.
+@event_priority(100)
 def on_post_build(config: MkDocsConfig) -> None:
     runtime_cache.copy_into(Path(config.site_dir))
     runtime_cache.write_worker_manifest(Path(config.site_dir))

@@ -54,13 +54,18 @@ def hashed_name(name: str, content: bytes) -> str:
     return f"{stem}.{hashlib.sha256(content).hexdigest()[:HASH_LENGTH]}{dot}{suffix}"
 
 
+def _unhashed(name: str, suffix: str) -> bool:
+    """`name` is a plain `STEM` + `suffix`, with no hash (or other dot) in its stem."""
+    return name.endswith(suffix) and "." not in name.removesuffix(suffix)
+
+
 def own_assets(site_dir: Path) -> list[str]:
     """The site's own unhashed scripts and stylesheets, relative to the site, sorted."""
     return sorted(
         f"{folder}/{file.name}"
         for folder, suffix in FOLDERS.items()
         for file in (site_dir / folder).glob(f"*{suffix}")
-        if file.is_file() and "." not in file.name.removesuffix(suffix)
+        if file.is_file() and _unhashed(file.name, suffix)
     )
 
 
@@ -103,11 +108,11 @@ def _referring_files(site_dir: Path) -> list[Path]:
 def fingerprint(site_dir: Path) -> dict[str, str]:
     """Give the site's own assets hashed names and point every page, script and stylesheet at
     them; return the renames (old to new address, both relative to the site)."""
-    assets = own_assets(site_dir)
+    assets = set(own_assets(site_dir))
     if not assets:
         raise FingerprintError(f"no unhashed scripts or stylesheets under {site_dir}")
     texts = {name: (site_dir / name).read_text(encoding="utf-8") for name in assets}
-    graph = {name: references(texts[name], name, set(assets)) for name in assets}
+    graph = {name: references(texts[name], name, assets) for name in sorted(assets)}
     try:
         order = list(TopologicalSorter(graph).static_order())
     except CycleError as error:
@@ -144,6 +149,6 @@ def unhashed_references(site_dir: Path) -> list[str]:
             address = _address(match, referrer)
             folder, name = address.rsplit("/", 1)
             suffix = FOLDERS.get(folder)
-            if suffix and name.endswith(suffix) and "." not in name.removesuffix(suffix):
+            if suffix and _unhashed(name, suffix):
                 found.append(f"{referrer}: {address}")
     return found
