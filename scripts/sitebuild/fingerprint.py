@@ -121,9 +121,8 @@ def fingerprint(site_dir: Path) -> dict[str, str]:
     renamed: dict[str, str] = {}
     for name in order:
         text = rewrite(texts[name], name, renamed)
-        new = str(
-            PurePosixPath(name).with_name(hashed_name(PurePosixPath(name).name, text.encode()))
-        )
+        path = PurePosixPath(name)
+        new = str(path.with_name(hashed_name(path.name, text.encode())))
         (site_dir / new).write_text(text, encoding="utf-8")
         (site_dir / name).unlink()
         renamed[name] = new

@@ -8,10 +8,11 @@
   the ones every page shares, cached as the reader loads them.
 - `assets/javascripts/workbox/`: Workbox's runtime, the production builds from the pinned npm
   packages (workbox-sw loads the modules the worker uses; workbox-window is for the page).
-- `sw.js`: service-worker.js with this deploy's id, the rule for files kept for good (deploy/
-  nginx.conf's, see sitebuild.nginx.immutable_addresses) and the precache list filled in. The precache list is what Workbox's injectManifest writes: `{url, revision}`
-  with an MD5 of each file. (npm's workbox-build does the same, but pulls in rollup, whose
-  platform packages the project's npm registry cannot all provide, so `npm ci` would fail.)
+- `sw.js`: service-worker.js with this deploy's id, the rule for files kept for good
+  (deploy/nginx.conf's, see sitebuild.nginx.immutable_addresses) and the precache list filled
+  in. The precache list is what Workbox's injectManifest writes: `{url, revision}` with an MD5
+  of each file. (npm's workbox-build does the same, but pulls in rollup, whose platform packages
+  the project's npm registry cannot all provide, so `npm ci` would fail.)
 
 The deploy id is a hash of every built file, so a new deploy gets a new worker, which deletes the
 old deploy's caches. docs/assets/javascripts/offline.mjs registers the worker.
