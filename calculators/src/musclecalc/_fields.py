@@ -19,6 +19,7 @@ __all__ = [
     "Bounds",
     "ChecklistField",
     "ChoiceField",
+    "DateField",
     "EntriesField",
     "Field",
     "Form",
@@ -183,6 +184,19 @@ class ChecklistField:
 
 
 @dataclass(frozen=True)
+class DateField:
+    """A calendar date, typed as year-month-day (``2026-09-01``), as a browser's date input
+    sends it. The reader keeps it in :attr:`Values.dates`."""
+
+    kind: ClassVar[str] = "date"
+    name: str
+    label: str
+    noun: str
+    help: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
 class Preset:
     """A named set of rows a reader can start an entries field from (a sample week)."""
 
@@ -204,13 +218,13 @@ class EntriesField:
     item_noun: str
     min_items: int
     max_items: int
-    fields: tuple[ChoiceField | NumberField, ...]
+    fields: tuple[ChoiceField | NumberField | DateField, ...]
     default: tuple[Mapping[str, Any], ...] = ()
     required: bool = True
     presets: tuple[Preset, ...] = ()
 
 
-Field = NumberField | UnitField | ChoiceField | ChecklistField | EntriesField
+Field = NumberField | UnitField | ChoiceField | ChecklistField | EntriesField | DateField
 
 
 Check = Callable[["Values"], Mapping[str, str]]
@@ -301,11 +315,32 @@ def _choice_json(choice: ChoiceField) -> dict[str, Any]:
     }
 
 
+def _date_json(date_field: DateField) -> dict[str, Any]:
+    return {
+        "name": date_field.name,
+        "label": date_field.label,
+        "kind": "date",
+        "required": date_field.required,
+        "default": None,
+        "help": date_field.help,
+    }
+
+
+def _sub_json(sub: ChoiceField | NumberField | DateField) -> dict[str, Any]:
+    if isinstance(sub, NumberField):
+        return _number_json(None, sub)
+    if isinstance(sub, DateField):
+        return _date_json(sub)
+    return _choice_json(sub)
+
+
 def _field_json(form: Form, f: Field) -> dict[str, Any]:
     if isinstance(f, NumberField):
         return _number_json(form, f)
     if isinstance(f, ChoiceField):
         return _choice_json(f)
+    if isinstance(f, DateField):
+        return _date_json(f)
     if isinstance(f, ChecklistField):
         return {
             "name": f.name,
@@ -347,9 +382,7 @@ def _field_json(form: Form, f: Field) -> dict[str, Any]:
             {"label": preset.label, "rows": [dict(row) for row in preset.rows]}
             for preset in f.presets
         ],
-        "fields": [
-            _number_json(None, sub) if isinstance(sub, NumberField) else _choice_json(sub)
-            for sub in f.fields
-        ],
+        "item_noun": f.item_noun,
+        "fields": [_sub_json(sub) for sub in f.fields],
         "help": f.help,
     }

@@ -5,7 +5,9 @@ typed in a browser input.
 
 from __future__ import annotations
 
+import datetime
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -15,6 +17,7 @@ from ._fields import (
     Bounds,
     ChecklistField,
     ChoiceField,
+    DateField,
     EntriesField,
     Field,
     Form,
@@ -41,7 +44,8 @@ class Values:
 
     ``numbers`` holds numbers in kg or cm when they have a unit (so calculations need not
     care what was typed) and ``entered`` holds them as typed, in the chosen unit.
-    ``checked`` holds each checklist's ticked values, in form order. ``understood`` holds, for
+    ``checked`` holds each checklist's ticked values, in form order; ``dates`` each date
+    field's date (a date left empty is absent). ``understood`` holds, for
     each field typed with a unit ("70kg", "25%"), the number and unit as read, as text for the
     form: ``{"weight": "70", "weight_unit": "kg"}``.
     """
@@ -52,6 +56,7 @@ class Values:
     rows: Mapping[str, tuple[Values, ...]] = field(default_factory=dict)
     checked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     understood: Mapping[str, str] = field(default_factory=dict)
+    dates: Mapping[str, datetime.date] = field(default_factory=dict)
 
     def number(self, name: str) -> float:
         """A number that must be present (required, or optional with a default)."""
@@ -79,6 +84,10 @@ class Values:
     def ticked(self, name: str) -> tuple[str, ...]:
         """The values ticked in a checklist field (possibly none)."""
         return self.checked.get(name, ())
+
+    def date(self, name: str) -> datetime.date:
+        """A date that must be present (a required date field)."""
+        return self.dates[name]
 
 
 def _blank(raw: object) -> bool:
@@ -140,6 +149,33 @@ def _read_checklist(checklist: ChecklistField, raw: object) -> tuple[tuple[str, 
     if checklist.required and not chosen:
         return (), f"Tick at least one of {checklist.noun}."
     return tuple(v for v in checklist.values if v in chosen), None
+
+
+_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _read_date(date_field: DateField, raw: object) -> tuple[datetime.date | None, str | None]:
+    """A year-month-day date, or a message. Only that order is read: "03/04/2026" means
+    different days in different countries.
+
+    >>> when = DateField("date", "Date", "the date", "")
+    >>> _read_date(when, " 2026-9-1 ")
+    (datetime.date(2026, 9, 1), None)
+    >>> _read_date(when, "2026-02-30")[1]
+    'Enter the date as a real day, written year-month-day, such as 2026-09-01.'
+    """
+    example = "written year-month-day, such as 2026-09-01"
+    if _blank(raw):
+        if date_field.required:
+            return None, f"This is required: enter {date_field.noun}, {example}."
+        return None, None
+    match = _ISO_DATE.fullmatch(raw.strip()) if isinstance(raw, str) else None
+    if match is None:
+        return None, f"Enter {date_field.noun} {example}."
+    try:
+        return datetime.date(*(int(part) for part in match.groups())), None
+    except ValueError:
+        return None, f"Enter {date_field.noun} as a real day, {example}."
 
 
 def _read_number(
@@ -211,6 +247,7 @@ def _read_fields(
     rows: dict[str, tuple[Values, ...]] = {}
     checked: dict[str, tuple[str, ...]] = {}
     understood: dict[str, str] = {}
+    dates: dict[str, datetime.date] = {}
     by_name = {f.name: f for f in fields}
     # Units and choices first: a number's bounds depend on its unit.
     for f in fields:
@@ -254,6 +291,12 @@ def _read_fields(
                 errors[prefix + f.name] = message
             else:
                 checked[f.name] = ticked
+        elif isinstance(f, DateField):
+            day, message = _read_date(f, payload.get(f.name))
+            if message is not None:
+                errors[prefix + f.name] = message
+            elif day is not None:
+                dates[f.name] = day
     ordered = {f.name: None for f in fields}
     return Values(
         numbers={k: numbers[k] for k in ordered if k in numbers},
@@ -262,6 +305,7 @@ def _read_fields(
         rows=rows,
         checked=checked,
         understood=understood,
+        dates=dates,
     )
 
 
