@@ -61,7 +61,7 @@ def default_payload(form: dict[str, Any]) -> dict[str, Any]:
         (
             "biceps",
             "{}",
-            'There is no calculator called "biceps". Choose protein, energy, volume or checkup.',
+            'There is no calculator called "biceps". Choose protein, energy, volume, checkup or progress.',
         ),
         ("<script>", "{}", "There is no calculator with that name."),
         ("", "{}", "There is no calculator with that name."),
@@ -161,7 +161,13 @@ def test_choices_are_case_and_space_tolerant() -> None:
 
 def test_forms_lists_the_three_calculators_with_titles_and_summaries() -> None:
     forms = strict_loads(bridge.forms())
-    assert [f["name"] for f in forms["calculators"]] == ["protein", "energy", "volume", "checkup"]
+    assert [f["name"] for f in forms["calculators"]] == [
+        "protein",
+        "energy",
+        "volume",
+        "checkup",
+        "progress",
+    ]
     for form in forms["calculators"]:
         assert form["title"] and form["summary"].endswith(".")
         assert len({f["name"] for f in form["fields"]}) == len(form["fields"])
@@ -363,6 +369,7 @@ def test_every_worked_example_has_the_display_shape() -> None:
             "sources",
             "alert",
             "ranked",
+            "figures",
         ]
         assert display["summary"].endswith(".")
         assert all(set(f) == {"label", "value"} and f["value"] for f in display["facts"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -155,6 +156,57 @@ valid_rows = st.lists(
 
 # ------------------------------------------------------- payloads built from forms() itself
 
+#: A day well before any "today" a test runs on, and how many days after it a reading may be.
+FIRST_DAY = datetime.date(2020, 1, 6)
+LOG_DAYS = 5 * 365
+
+
+#: What one cm or kg is in each unit the progress log takes.
+PER_UNIT = {"cm": 1.0, "in": 1 / 2.54, "kg": 1.0, "lb": 1 / 0.45359237}
+
+
+@st.composite
+def progress_rows(
+    draw: st.DrawFn,
+    entries: dict[str, Any],
+    length_unit: str = "cm",
+    weight_unit: str = "kg",
+    max_rows: int = 40,
+) -> list[Any]:
+    """Valid progress-log rows for the entries field ``forms()`` describes: one row a day,
+    none in the future, each with at least one reading and a lift's load with its reps. The
+    form gives bounds in cm and kg; values are drawn well inside them (10% in from each end, so
+    inside the bounds in inches and pounds too) and written in the units asked for."""
+    sub = {s["name"]: s for s in entries["fields"]}
+
+    def reading(name: str, unit: str) -> Any:
+        low, high = sub[name]["min"] * 1.1, sub[name]["max"] * 0.9
+        return _typed(draw, draw(st.floats(min_value=low, max_value=high)) * PER_UNIT[unit])
+
+    days = draw(st.lists(st.integers(0, LOG_DAYS), min_size=1, max_size=max_rows, unique=True))
+    rows = []
+    for day in days:
+        row: dict[str, Any] = {"date": (FIRST_DAY + datetime.timedelta(days=day)).isoformat()}
+        measures = draw(
+            st.lists(
+                st.sampled_from(["hips", "waist", "thigh", "weight", "lift"]),
+                min_size=1,
+                unique=True,
+            )
+        )
+        for measure in measures:
+            if measure == "lift":
+                row["lift_load"] = _number(
+                    draw, sub["lift_load"]["min"], sub["lift_load"]["max"], 0.1
+                )
+                row["lift_reps"] = draw(
+                    st.integers(sub["lift_reps"]["min"], sub["lift_reps"]["max"])
+                )
+            else:
+                row[measure] = _number(draw, sub[measure]["min"], sub[measure]["max"], 0.1)
+        rows.append(row)
+    return rows
+
 
 def _typed(draw: st.DrawFn, value: float | int) -> Any:
     """A number as JSON or as a person might type it."""
@@ -210,6 +262,11 @@ def form_payloads(draw: st.DrawFn, form: dict[str, Any]) -> tuple[dict[str, Any]
             ticked = draw(st.lists(st.sampled_from(codes), unique=True, max_size=len(codes)))
             # As the page sends them (a list) or as the command line does (commas).
             payload[name] = draw(st.sampled_from([ticked, ",".join(ticked)]))
+        elif "date" in {s["name"] for s in f["fields"]}:  # the progress log's dated rows
+            units = (payload.get("length_unit", "cm"), payload.get("weight_unit", "kg"))
+            if units[0] not in PER_UNIT or units[1] not in PER_UNIT:
+                units = ("cm", "kg")  # a spoiled unit: the payload is not clean anyway
+            payload[name] = draw(progress_rows(f, *units))
         else:  # entries
             sub = {s["name"]: s for s in f["fields"]}
             row = st.fixed_dictionaries(

@@ -1,4 +1,5 @@
-"""musclecalc: protein, energy and weekly training volume calculators.
+"""musclecalc: protein, energy and weekly training volume calculators, the self-check and the
+progress log.
 
 Pure Python with no dependencies, so the same code runs on the command line, in tests and
 in the browser through Pyodide. The web page calls only :mod:`musclecalc.bridge`; Python
@@ -26,6 +27,7 @@ from ._energy import (
     mifflin_st_jeor_bmr,
 )
 from ._errors import CalculatorError, InputError, UnknownCalculatorError
+from ._progress import MeasureTrend, ProgressResult, compute_progress
 from ._protein import ProteinResult, protein_needs
 from ._registry import CALCULATOR_NAMES, calculate
 from ._results import Range
@@ -49,7 +51,9 @@ __all__ = [
     "Entry",
     "Exercise",
     "InputError",
+    "MeasureTrend",
     "MuscleVolume",
+    "ProgressResult",
     "ProteinResult",
     "Range",
     "Source",
@@ -58,6 +62,7 @@ __all__ = [
     "__version__",
     "bridge",
     "calculate",
+    "compute_progress",
     "energy_needs",
     "katch_mcardle_bmr",
     "mifflin_st_jeor_bmr",

@@ -1,7 +1,10 @@
 """What a calculator is: the form it reads, the sum it does and the display it writes.
 
 Each calculator's module builds one :class:`Calculator` and :mod:`._registry` lists them, one line
-each, so adding a calculator is one new module plus one registry line.
+each, so adding a calculator is one new module plus one registry line. A calculator whose form
+the shared reader cannot check alone (the progress log: its rows' bounds follow units chosen
+above them, and no row may be dated after today) gives its own ``read``; one whose inputs can be
+kept as a file gives a ``text_log`` that turns that file into a payload and back.
 
 >>> from musclecalc._protein import PROTEIN
 >>> result, display = PROTEIN.run({"weight": "70"})
@@ -13,16 +16,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from ._display import Display
 from ._fields import Form
 from ._reading import Values, read_form
 from ._results import Result
 
-__all__ = ["Calculator"]
+__all__ = ["Calculator", "Reader", "TextLog"]
 
 R = TypeVar("R", bound=Result)
+
+#: Checks a payload against a form: :func:`._reading.read_form` or a calculator's own.
+Reader = Callable[[Form, Mapping[str, object]], Values]
+
+
+class TextLog(Protocol):
+    """A calculator's inputs as a text file the reader keeps (the progress log's CSV)."""
+
+    def payload_from(self, text: str) -> dict[str, object]:
+        """The payload a file's text holds; :class:`musclecalc.InputError` if unreadable."""
+
+    def text_from(self, payload: Mapping[str, object]) -> str:
+        """A payload's inputs as a file's text, readable again by :meth:`payload_from`."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,8 @@ class Calculator(Generic[R]):
     form: Form
     compute: Callable[[Values], R]
     present: Callable[[R, Values], Display]
+    read: Reader = read_form
+    text_log: TextLog | None = None
 
     @property
     def name(self) -> str:
@@ -43,6 +61,6 @@ class Calculator(Generic[R]):
 
         Raises :class:`musclecalc.InputError` listing every problem with the payload.
         """
-        values = read_form(self.form, payload)
+        values = self.read(self.form, payload)
         result = self.compute(values)
         return result, self.present(result, values)

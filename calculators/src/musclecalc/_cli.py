@@ -17,7 +17,16 @@ from typing import Any, Final
 
 from . import bridge
 from ._catalogue import EXERCISES
-from ._fields import ChecklistField, ChoiceField, EntriesField, Field, Form, NumberField, UnitField
+from ._fields import (
+    ChecklistField,
+    ChoiceField,
+    DateField,
+    EntriesField,
+    Field,
+    Form,
+    NumberField,
+    UnitField,
+)
 from ._numbers import format_decimal
 from ._registry import CALCULATORS
 
@@ -84,7 +93,7 @@ def _entry_metavar(entries: EntriesField) -> str:
 def _entry_example(entries: EntriesField) -> str:
     """The first default row written as an option value, such as hip_thrust:3:2."""
     row = entries.default[0] if entries.default else {}
-    return ":".join(str(row.get(sub.name, sub.default)) for sub in entries.fields)
+    return ":".join(str(row.get(sub.name, getattr(sub, "default", ""))) for sub in entries.fields)
 
 
 def _entries_help(entries: EntriesField) -> str:
@@ -103,6 +112,8 @@ def _describe_field(form: Form, f: Field) -> str:
         return _choice_help(f)
     if isinstance(f, ChecklistField):
         return _checklist_help(f)
+    if isinstance(f, DateField):
+        return f"{f.label}: year-month-day, such as 2026-09-01. {f.help}"
     return _entries_help(f)
 
 
@@ -131,7 +142,8 @@ def _overview() -> str:
         "examples:\n"
         "  python -m musclecalc protein --weight 70 --goal build\n"
         "  python -m musclecalc energy --sex female --age 30 --height 175 --weight 70\n"
-        "  python -m musclecalc volume --entry hip_thrust:3:2 --entry squat:3:2 --json"
+        "  python -m musclecalc volume --entry hip_thrust:3:2 --entry squat:3:2 --json\n"
+        "  python -m musclecalc progress --csv my-progress-log.csv"
     )
     return "calculators and their fields:\n\n" + "\n\n".join(blocks) + "\n\n" + examples
 
@@ -154,12 +166,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="calculator", metavar="CALCULATOR", required=True)
     for name, calc in CALCULATORS.items():
         form = calc.form
-        has_entries = any(isinstance(f, EntriesField) for f in form.fields)
+        has_exercises = any(
+            isinstance(f, EntriesField) and any(sub.name == "exercise" for sub in f.fields)
+            for f in form.fields
+        )
         command = commands.add_parser(
             name,
             help=form.title,
             description=f"{form.title}. {form.summary}",
-            epilog=_exercise_list() if has_entries else None,
+            epilog=_exercise_list() if has_exercises else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         for f in form.fields:
@@ -192,6 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
                 command.add_argument(
                     *_option_names(f.name), dest=f.name, metavar="NUMBER", help=help_text
                 )
+        if calc.text_log is not None:
+            command.add_argument(
+                "--csv",
+                metavar="FILE",
+                help="read the rows (and their units, from the column names) from a CSV file, "
+                "as the page's Export saves it; - reads standard input",
+            )
         command.add_argument(
             "--json", action="store_true", help="print the bridge's JSON reply instead of text"
         )
@@ -249,6 +271,21 @@ def _bullets(title: str, items: Sequence[str]) -> list[str]:
     return [*lines, ""]
 
 
+def _table_lines(table: dict[str, Any]) -> list[str]:
+    cells = [table["columns"], *table["rows"]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(table["columns"]))]
+
+    def row_text(row: Sequence[str]) -> str:
+        first = f"{row[0]:<{widths[0]}}"
+        rest = [f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:], strict=True)]
+        return "  ".join([first, *rest]).rstrip()
+
+    lines = [_wrap(table["caption"]), row_text(table["columns"])]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += [row_text(row) for row in table["rows"]]
+    return [*lines, ""]
+
+
 def render(title: str, display: dict[str, Any]) -> str:
     """A bridge ``display`` object as plain text for a terminal."""
     lines = [title, "=" * len(title), ""]
@@ -274,20 +311,9 @@ def render(title: str, display: dict[str, Any]) -> str:
                 )
             )
         lines.append("")
-    table = display["table"]
-    if table is not None:
-        cells = [table["columns"], *table["rows"]]
-        widths = [max(len(row[i]) for row in cells) for i in range(len(table["columns"]))]
-
-        def row_text(row: Sequence[str]) -> str:
-            first = f"{row[0]:<{widths[0]}}"
-            rest = [f"{cell:>{w}}" for cell, w in zip(row[1:], widths[1:], strict=True)]
-            return "  ".join([first, *rest]).rstrip()
-
-        lines += [_wrap(table["caption"]), row_text(table["columns"])]
-        lines.append("  ".join("-" * w for w in widths))
-        lines += [row_text(row) for row in table["rows"]]
-        lines.append("")
+    for table in [display["table"], *(f["table"] for f in display.get("figures", []))]:
+        if table is not None:
+            lines += _table_lines(table)
     ranked = display.get("ranked")
     if ranked is not None:
         lines.append(ranked["heading"])
@@ -318,6 +344,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     form = CALCULATORS[args.calculator].form
     payload, errors = _payload(form, args)
+    csv_file = getattr(args, "csv", None)
+    if csv_file is not None:
+        try:
+            if csv_file == "-":
+                payload["csv"] = sys.stdin.read()
+            else:
+                with open(csv_file, encoding="utf-8-sig", newline="") as file:
+                    payload["csv"] = file.read()
+        except (OSError, UnicodeDecodeError) as error:
+            errors["csv"] = f"The file {csv_file} could not be read ({error.__class__.__name__})."
     if errors:
         for field_name, message in errors.items():
             print(f"{field_name}: {message}", file=sys.stderr)

@@ -22,6 +22,7 @@ __all__ = [
     "Chart",
     "Display",
     "Fact",
+    "Figure",
     "Link",
     "Ranked",
     "RankedItem",
@@ -72,6 +73,15 @@ class Chart:
 
     svg: str
     description: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One chart with its numbers as a table, for screen readers and print (the progress
+    log draws one per measure)."""
+
+    chart: Chart
+    table: Table
 
 
 @dataclass(frozen=True)
@@ -131,19 +141,14 @@ class Display:
     notes: tuple[str, ...] = ()
     alert: Alert | None = None
     ranked: Ranked | None = None
+    figures: tuple[Figure, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The display as JSON, for tests and ``--json``."""
         return {
             "summary": self.summary,
             "facts": [{"label": f.label, "value": f.value} for f in self.facts],
-            "table": None
-            if self.table is None
-            else {
-                "caption": self.table.caption,
-                "columns": list(self.table.columns),
-                "rows": [list(row) for row in self.table.rows],
-            },
+            "table": None if self.table is None else _table_json(self.table),
             "chart": None
             if self.chart is None
             else {"svg": self.chart.svg, "description": self.chart.description},
@@ -153,7 +158,22 @@ class Display:
             "sources": list(self.sources),
             "alert": None if self.alert is None else _alert_json(self.alert),
             "ranked": None if self.ranked is None else _ranked_json(self.ranked),
+            "figures": [
+                {
+                    "chart": {"svg": f.chart.svg, "description": f.chart.description},
+                    "table": _table_json(f.table),
+                }
+                for f in self.figures
+            ],
         }
+
+
+def _table_json(table: Table) -> dict[str, Any]:
+    return {
+        "caption": table.caption,
+        "columns": list(table.columns),
+        "rows": [list(row) for row in table.rows],
+    }
 
 
 def _link_json(link: Link) -> dict[str, str]:

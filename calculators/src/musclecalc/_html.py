@@ -19,7 +19,7 @@ from __future__ import annotations
 from html import escape
 from typing import Final
 
-from ._display import Alert, Display, Link, Ranked
+from ._display import Alert, Chart, Display, Link, Ranked, Table
 
 __all__ = ["render"]
 
@@ -99,28 +99,41 @@ def _answer(display: Display, site_root: str) -> list[str]:
     return lines
 
 
+def _chart(chart: Chart) -> str:
+    return (
+        f'<figure class="mc-chart-figure">{chart.svg}'
+        f"<figcaption>{_text(chart.description)}</figcaption></figure>"
+    )
+
+
+def _table(table: Table) -> list[str]:
+    head = "".join(f'<th scope="col">{_text(c)}</th>' for c in table.columns)
+    lines = [
+        f'<div class="mc-table-wrap"><table class="mc-table"><caption>{_text(table.caption)}</caption>',
+        f"<thead><tr>{head}</tr></thead><tbody>",
+    ]
+    # Each cell names its column, so a phone can show a row as a small card of label: value.
+    for first, *rest in table.rows:
+        cells = "".join(
+            f'<td data-label="{_attr(column)}">{_text(cell)}</td>'
+            for column, cell in zip(table.columns[1:], rest, strict=True)
+        )
+        lines.append(f'<tr><th scope="row">{_text(first)}</th>{cells}</tr>')
+    lines.append("</tbody></table></div>")
+    return lines
+
+
 def _details(display: Display) -> list[str]:
     lines = []
     if display.chart is not None:
-        lines.append(
-            f'<figure class="mc-chart-figure">{display.chart.svg}'
-            f"<figcaption>{_text(display.chart.description)}</figcaption></figure>"
-        )
-    table = display.table
-    if table is not None:
-        head = "".join(f'<th scope="col">{_text(c)}</th>' for c in table.columns)
-        lines.append(
-            f'<div class="mc-table-wrap"><table class="mc-table"><caption>{_text(table.caption)}</caption>'
-        )
-        lines.append(f"<thead><tr>{head}</tr></thead><tbody>")
-        # Each cell names its column, so a phone can show a row as a small card of label: value.
-        for first, *rest in table.rows:
-            cells = "".join(
-                f'<td data-label="{_attr(column)}">{_text(cell)}</td>'
-                for column, cell in zip(table.columns[1:], rest, strict=True)
-            )
-            lines.append(f'<tr><th scope="row">{_text(first)}</th>{cells}</tr>')
-        lines.append("</tbody></table></div>")
+        lines.append(_chart(display.chart))
+    if display.table is not None:
+        lines += _table(display.table)
+    for figure in display.figures:
+        lines.append('<section class="mc-figure">')
+        lines.append(_chart(figure.chart))
+        lines += _table(figure.table)
+        lines.append("</section>")
     if display.notes:
         lines.append(f'<ul class="mc-notes">{_items(display.notes)}</ul>')
     lines.append(

@@ -27,7 +27,7 @@ from ._fields import (
 from ._numbers import NotANumber, format_decimal, parse_number, split_unit
 from ._units import to_base
 
-__all__ = ["UNIT_WORDS", "Values", "read_form", "understood"]
+__all__ = ["UNIT_WORDS", "Values", "read_form", "read_values", "understood"]
 
 #: Words people type after a number, and the unit each one means.
 UNIT_WORDS: Final[Mapping[str, str]] = {
@@ -358,13 +358,26 @@ def read_form(form: Form, payload: Mapping[str, object]) -> Values:
     ...
     musclecalc._errors.InputError: weight: Enter a body weight between 30 and 300 kg.; meals: Enter a number of meals a day as a number between 1 and 8.
     """
+    values, errors = read_values(form, payload)
+    if errors:
+        raise InputError(errors)
+    return values
+
+
+def read_values(form: Form, payload: Mapping[str, object]) -> tuple[Values, dict[str, str]]:
+    """The values that could be read and a message for each field that could not, without
+    raising: for a calculator that checks more (:mod:`._progress`) before it gives up.
+
+    >>> from musclecalc._protein import PROTEIN_FORM
+    >>> values, errors = read_values(PROTEIN_FORM, {"weight": "70", "meals": "many"})
+    >>> values.number("weight"), list(errors)
+    (70.0, ['meals'])
+    """
     errors: dict[str, str] = {}
     values = _read_fields(form.fields, payload, "", errors)
     if not errors and form.check is not None:
         errors.update(form.check(values))
-    if errors:
-        raise InputError(errors)
-    return values
+    return values, errors
 
 
 def understood(form: Form, payload: Mapping[str, object]) -> dict[str, str]:

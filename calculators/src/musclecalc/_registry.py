@@ -9,6 +9,7 @@ from ._calculator import Calculator
 from ._checkup import CHECKUP
 from ._energy import ENERGY
 from ._errors import UnknownCalculatorError
+from ._progress import PROGRESS
 from ._protein import PROTEIN
 from ._results import Result
 from ._volume import VOLUME
@@ -20,6 +21,7 @@ CALCULATORS: Final[dict[str, Calculator[Any]]] = {
     ENERGY.name: ENERGY,
     VOLUME.name: VOLUME,
     CHECKUP.name: CHECKUP,
+    PROGRESS.name: PROGRESS,
 }
 CALCULATOR_NAMES: Final = tuple(CALCULATORS)
 
@@ -39,7 +41,7 @@ def calculate(name: str, payload: Mapping[str, object]) -> Result:
     >>> calculate("biceps", {})
     Traceback (most recent call last):
     ...
-    musclecalc._errors.UnknownCalculatorError: There is no calculator called "biceps". Choose protein, energy, volume or checkup.
+    musclecalc._errors.UnknownCalculatorError: There is no calculator called "biceps". Choose protein, energy, volume, checkup or progress.
     """
     result: Result = calculator(name).run(payload)[0]
     return result

@@ -178,3 +178,10 @@ HUBAL_2005: Final = _source(
     "Medicine & Science in Sports & Exercise 37(6):964-972",
     "10.1249/01.mss.0000170469.90461.5f",
 )
+SEN_1968: Final = _source(
+    "Sen PK",
+    1968,
+    "Estimates of the regression coefficient based on Kendall's tau",
+    "Journal of the American Statistical Association 63(324):1379-1389",
+    "10.2307/2285891",
+)

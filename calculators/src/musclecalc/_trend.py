@@ -119,8 +119,5 @@ def fit_trend(days: Sequence[float], values: Sequence[float], *, floor: float) -
     uncertainty = noise * span / leverage
     margin = max(SIGNIFICANCE * uncertainty, noise)
     change = slope * span
-    if abs(change) <= margin:
-        verdict = "steady"
-    else:
-        verdict = "shrinking" if change < 0 else "growing"
+    verdict = "steady" if abs(change) <= margin else "shrinking" if change < 0 else "growing"
     return Trend(verdict, count, span, slope, intercept, noise, margin)

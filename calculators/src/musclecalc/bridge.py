@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from typing import Any, Final, NoReturn
 
 from ._display import Display
@@ -76,38 +77,68 @@ def _load_object(payload: object) -> tuple[dict[str, Any] | None, dict[str, Any]
     return data, None
 
 
-def _calculate(name: object, payload: object) -> tuple[Result, Display] | dict[str, Any]:
-    """The result and display, or the failure response."""
+Outcome = tuple[Result, Display] | dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a call was given: the payload as read (``None`` when it could not be), with a
+    file's inputs in place of its text when the call sent one (``imported``)."""
+
+    data: dict[str, Any] | None = None
+    imported: bool = False
+
+
+def _calculate(name: object, payload: object) -> tuple[Outcome, _Read]:
+    """The result and display, or the failure response; and what was read. A calculator that
+    keeps a text log reads a file's text sent as ``"csv"`` in place of its rows."""
     try:
         chosen = calculator(name)
     except UnknownCalculatorError as error:
-        return _failure({"_": str(error)})
+        return _failure({"_": str(error)}), _Read()
     data, failure = _load_object(payload)
     if data is None:
         assert failure is not None
-        return failure
+        return failure, _Read()
+    imported = chosen.text_log is not None and "csv" in data
+    if chosen.text_log is not None and imported:
+        try:
+            data.update(chosen.text_log.payload_from(data.pop("csv")))
+        except InputError as error:
+            return _failure(dict(error.errors)), _Read()
     try:
-        return chosen.run(data)
+        return chosen.run(data), _Read(data, imported)
     except InputError as error:
-        return _failure(dict(error.errors))
+        return _failure(dict(error.errors)), _Read(data, imported)
 
 
 def _page_reply(name: object, payload: object, site_root: object) -> dict[str, Any]:
-    outcome = _calculate(name, payload)
+    outcome, read = _calculate(name, payload)
+    data = read.data
+    chosen = calculator(name) if data is not None else None
+    reply: dict[str, Any]
     if isinstance(outcome, dict):
-        return outcome
-    answer, details = render(outcome[1], site_root if isinstance(site_root, str) else "")
-    reply: dict[str, Any] = {"ok": True, "answer": answer, "details": details}
+        reply = outcome
+    else:
+        answer, details = render(outcome[1], site_root if isinstance(site_root, str) else "")
+        reply = {"ok": True, "answer": answer, "details": details}
+    if chosen is None or data is None:
+        return reply
     # Values typed with a unit ("70kg"): the form shows the number and unit it understood.
-    data, _ = _load_object(payload)
-    fields = understood(calculator(name).form, data) if data is not None else {}
+    fields: dict[str, Any] = dict(understood(chosen.form, data)) if reply["ok"] else {}
+    if chosen.text_log is not None:
+        # A text log's rows come back as the form should now show them (after an import, the
+        # file's), and as the text of the file the reader may save.
+        if read.imported:
+            fields.update({f.name: data[f.name] for f in chosen.form.fields if f.name in data})
+        reply["csv"] = chosen.text_log.text_from(data)
     if fields:
         reply["fields"] = fields
     return reply
 
 
 def _full_reply(name: object, payload: object) -> dict[str, Any]:
-    outcome = _calculate(name, payload)
+    outcome, _ = _calculate(name, payload)
     if isinstance(outcome, dict):
         return outcome
     computed, display = outcome
@@ -122,6 +153,11 @@ def run(name: str, payload: str, site_root: str = "") -> str:
     ``{"ok": false, "errors": {"<field>": "<message>"}}``, where the field ``"_"`` holds a
     problem that belongs to no field (unreadable JSON, unknown calculator). ``site_root`` is
     the relative path from the page to the site's root, for links in the answer.
+
+    A calculator that keeps a text log (the progress log) also reads a file's text sent as
+    ``"csv"`` in place of its rows, and every reply for it, answer or not, carries ``"csv"``:
+    the rows as that file, for the page to save; after an import, ``"fields"`` holds the
+    file's rows and units for the form.
     """
     try:
         return _dumps(_page_reply(name, payload, site_root))
