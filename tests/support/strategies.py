@@ -196,14 +196,12 @@ def progress_rows(
         )
         for measure in measures:
             if measure == "lift":
-                row["lift_load"] = _number(
-                    draw, sub["lift_load"]["min"], sub["lift_load"]["max"], 0.1
-                )
+                row["lift_load"] = reading("lift_load", weight_unit)
                 row["lift_reps"] = draw(
                     st.integers(sub["lift_reps"]["min"], sub["lift_reps"]["max"])
                 )
             else:
-                row[measure] = _number(draw, sub[measure]["min"], sub[measure]["max"], 0.1)
+                row[measure] = reading(measure, weight_unit if measure == "weight" else length_unit)
         rows.append(row)
     return rows
 
