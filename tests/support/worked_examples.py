@@ -698,4 +698,105 @@ CHECKUP = [
     ),
 ]
 
-ALL = PROTEIN + ENERGY + VOLUME + CHECKUP
+
+def _weekly(first: str, column: str, values: list[str], **extra: str) -> list[dict[str, str]]:
+    """Weekly rows from a first date: one value of ``column`` per week."""
+    import datetime
+
+    start = datetime.date.fromisoformat(first)
+    return [
+        {"date": (start + datetime.timedelta(weeks=week)).isoformat(), column: value, **extra}
+        for week, value in enumerate(values)
+    ]
+
+
+#: Eight weekly hip readings, 98 cm +1, -1, +1, ... : no trend, a tape's ±1 cm noise.
+#: Theil-Sen: of the 28 pairwise slopes, the 12 between readings an even number of weeks apart
+#: are 0, 10 are negative and 6 positive, so the median (the mean of the 14th and 15th) is 0;
+#: the line sits at the median reading, 98 cm; residuals are ±1, so the noise is
+#: sqrt(8 / (8 - 2)) = 1.155 cm, above the 0.5 cm floor. A 0 cm change is steady.
+HIPS_STEADY = _weekly("2026-09-07", "hips", ["99", "97", "99", "97", "99", "97", "99", "97"])
+#: A 3 cm fall over 8 weeks (9 weekly readings) with the same ±1 cm noise: the trend is
+#: 99 - 0.375 cm a week and the readings are that +1, -1, +1, -1, 0, +1, -1, +1, -1. Of the 36
+#: pairwise slopes, 14 are below -0.375 a week, 12 are exactly -0.375 and 10 above, so the
+#: median (the 18th and 19th) is -0.375 a week: -3 cm over 56 days. The line passes through
+#: the median of reading + 0.375 x weeks (four 100s, four 98s and a 99): 99 cm. Residuals are
+#: the noise pattern, so the noise is sqrt(8 / (9 - 2)) = 1.069 cm; the dates' spread is
+#: sqrt(49 x 60) = 54.22 days, so the change's uncertainty is 1.069 x 56 / 54.22 = 1.104 cm
+#: and the margin 2 x 1.104 = 2.21 cm, less than the 3 cm fall: shrinking.
+HIPS_FALLING = _weekly(
+    "2026-09-07",
+    "hips",
+    ["100", "97.625", "99.25", "96.875", "97.5", "98.125", "95.75", "97.375", "95"],
+)
+TODAY = "2026-12-01"
+
+PROGRESS = [
+    Worked(
+        "progress-steady-hips",
+        "progress",
+        {"entries": HIPS_STEADY, "length_unit": "cm", "weight_unit": "kg", "today": TODAY},
+        {
+            "trends.hips.verdict": "steady",
+            "trends.hips.readings": 8,
+            "trends.hips.days": 49,
+            "trends.hips.change_total": 0,
+            "trends.hips.change_per_week": 0,
+            "next": [],
+        },
+        summary=(
+            "Your hips are steady: the 0 cm change over 7 weeks is within the noise of your "
+            "readings (±1.2 cm)."
+        ),
+    ),
+    Worked(
+        "progress-falling-hips",
+        "progress",
+        {"entries": HIPS_FALLING, "length_unit": "cm", "weight_unit": "kg", "today": TODAY},
+        {"trends.hips.verdict": "shrinking", "trends.hips.readings": 9, "trends.hips.days": 56},
+        summary=(
+            "Your hips are going down: 3 cm over 8 weeks, more than the noise of your "
+            "readings (±1.1 cm)."
+        ),
+    ),
+    Worked(
+        "progress-too-few",
+        "progress",
+        {"entries": HIPS_STEADY[:3], "today": TODAY},
+        {
+            "trends.hips.verdict": "too_few",
+            "trends.hips.readings": 3,
+            "trends.hips.change_total": None,
+            "trends.hips.change_per_week": None,
+            "trends.hips.noise": None,
+        },
+    ),
+    # The same fall in inches (each reading / 2.54, to 3 decimals) with a steady weight in lb:
+    # hips down, weight steady, no lift logged -> training and protein.
+    Worked(
+        "progress-falling-hips-inches-steady-weight-lb",
+        "progress",
+        {
+            "entries": [
+                {**row, "hips": f"{float(row['hips']) / 2.54:.3f}", "weight": weight}
+                for row, weight in zip(
+                    HIPS_FALLING,
+                    ["141.5", "141", "142", "141.5", "141", "142", "141.5", "141", "141.5"],
+                    strict=True,
+                )
+            ],
+            "length_unit": "in",
+            "weight_unit": "lb",
+            "today": TODAY,
+        },
+        {
+            "trends.hips.verdict": "shrinking",
+            "trends.hips.unit": "in",
+            "trends.weight.verdict": "steady",
+            "trends.weight.unit": "lb",
+            "next": ["no-progressive-overload", "too-little-protein"],
+        },
+    ),
+]
+
+ALL = PROTEIN + ENERGY + VOLUME + CHECKUP + PROGRESS

@@ -73,6 +73,13 @@ MEASURES: Final = (
 _BY_ID: Final = {m.id: m for m in MEASURES}
 LIFT_LOAD: Final = {"kg": (1, 500), "lb": (2, 1100)}
 LIFT_REPS: Final = Bounds(1, 20, 1)
+_READING_NOUNS: Final = {
+    "hips": "hip",
+    "waist": "waist",
+    "thigh": "thigh",
+    "weight": "weight",
+    "lift": "lift",
+}
 _NOUNS: Final = {
     "hips": "your hip circumference",
     "waist": "your waist",
@@ -546,7 +553,7 @@ def _sentence(t: MeasureTrend) -> str:
     trend = t.trend
     if trend.verdict == "too_few":
         return (
-            f"Too few {t.name.lower()} readings for a trend yet: {trend.readings} over "
+            f"Too few {_READING_NOUNS[t.measure]} readings for a trend yet: {trend.readings} over "
             f"{trend.days} days. Keep measuring: {MIN_READINGS} readings over {MIN_DAYS // 7} "
             "weeks or more give one."
         )
