@@ -36,6 +36,8 @@ for _form in _forms:
     _name = _form["name"]
     bridge.run(_name, "{}")
     bridge.run(_name, "{}", "../")
+    # The page's first call: the form's own values (the worked example), which must succeed.
+    bridge.run(_name, json.dumps({f["name"]: f["default"] for f in _form["fields"]}), "../")
     bridge.result(_name, "{}")
     bridge.run(_name, "not json")
     bridge.run(_name, json.dumps({f["name"]: "abc" for f in _form["fields"]}))

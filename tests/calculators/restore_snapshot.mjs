@@ -55,7 +55,7 @@ const main = async () => {
   // Nothing the warm-up did not load can be imported: the library is empty, and says so cleanly.
   const unforeseen = pyodide.runPython(`
 try:
-    import csv
+    import wave  # no calculator uses it (csv was the example until the progress log read CSV)
     result = "imported"
 except ModuleNotFoundError as error:
     result = type(error).__name__
