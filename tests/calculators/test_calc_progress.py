@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -404,3 +405,21 @@ def test_the_command_line_names_a_bad_file(
         capsys.readouterr().err
         == "entries.0.hips: Enter your hip circumference between 50 and 200 cm.\n"
     )
+
+
+def test_the_pages_floor_table_states_the_calculators_floors() -> None:
+    from musclecalc._progress import MEASURES
+
+    text = (REPO / "docs" / "calculators" / "progress.md").read_text(encoding="utf-8")
+    floors = {m.id: m.floor for m in MEASURES}
+    for label, measure, unit in (
+        ("Hips, waist, thigh", "hips", "cm"),
+        ("Body weight", "weight", "kg"),
+        ("Lift", "lift", "kg"),
+    ):
+        match = re.search(rf"^\| {label} \| ([\d.]+) {unit} \(([\d.]+) (?:in|lb)\) \|$", text, re.M)
+        assert match, label
+        assert float(match.group(1)) == floors[measure]
+        per = 2.54 if unit == "cm" else 0.45359237
+        assert float(match.group(2)) == round(floors[measure] / per, 1)
+    assert floors["waist"] == floors["thigh"] == floors["hips"]
