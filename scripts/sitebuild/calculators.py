@@ -166,12 +166,13 @@ def _number_input(
     default: Any = None,
 ) -> str:
     integer = float(field.get("step") or 1).is_integer()
+    date = field.get("kind") == "date"  # a year-month-day date: the browser's date picker
     attributes = _attrs(
         class_="mc-input",
         id=control_id,
         name=field["name"],
-        type="text",
-        inputmode="numeric" if integer else "decimal",
+        type="date" if date else "text",
+        inputmode=None if date else "numeric" if integer else "decimal",
         autocomplete="off",
         value=_value(value),
         aria_describedby=described_by,
@@ -351,6 +352,11 @@ def _presets(calc: str, field: dict[str, Any]) -> list[str]:
     ]
 
 
+def _add_label(noun: str) -> str:
+    """The add-a-row button's words, from the row's noun: "Add an exercise", "Add a reading"."""
+    return f"Add {'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _entries(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str:
     rows = payload.get(field["name"]) or field.get("default") or []
     error_id = f"mc-{calc}-{field['name']}-error"
@@ -367,7 +373,8 @@ def _entries(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str:
     lines += [
         "</ol>",
         _error(field["name"], error_id),
-        '<button type="button" class="mc-entries__add md-button" data-action="add-entry">Add an exercise</button>',
+        '<button type="button" class="mc-entries__add md-button" data-action="add-entry">'
+        f"{_text(_add_label(field.get('item_noun', 'exercise')))}</button>",
         "</fieldset>",
     ]
     return "\n".join(lines)

@@ -110,7 +110,7 @@ def _row_fields(length_unit: str, weight_unit: str) -> tuple[DateField | NumberF
         fields.append(
             NumberField(
                 measure.id,
-                f"{measure.name} ({unit})",
+                measure.name,
                 _NOUNS[measure.id],
                 help="",
                 required=False,
@@ -122,7 +122,7 @@ def _row_fields(length_unit: str, weight_unit: str) -> tuple[DateField | NumberF
     fields.append(
         NumberField(
             "lift_load",
-            f"Lift load ({weight_unit})",
+            "Lift load",
             "the load you lifted",
             help="",
             required=False,

@@ -8,6 +8,7 @@
 // Fields are found by their error keys ("weight", "entries.2.sets", "_" for the whole form):
 // controls carry `data-key`, messages `data-error-for`.
 
+import { deviceLogFor } from "./progress-log.mjs";
 import { python } from "./python-worker.mjs";
 
 const DEBOUNCE_MS = 250;
@@ -80,6 +81,8 @@ export class Calculator {
     this.latest = 0;
     this.timer = null;
     this.answeredOnce = false;
+    // A calculator whose page keeps its inputs on this device (the progress log) never uses the address.
+    this.deviceLog = deviceLogFor(this);
 
     this.restoreFromAddress();
     if (this.entries) this.renumberEntries();
@@ -169,6 +172,7 @@ export class Calculator {
   // The inputs live in the address's fragment, which browsers never send to a server, named as
   // the payload's fields, so an answer can be bookmarked or shared and stays private.
   saveToAddress(payload) {
+    if (this.deviceLog) return this.deviceLog.save(payload);
     const state = new URLSearchParams();
     for (const [name, value] of Object.entries(payload)) {
       if (name === "entries") {
@@ -185,6 +189,7 @@ export class Calculator {
   }
 
   restoreFromAddress() {
+    if (this.deviceLog) return this.deviceLog.restore();
     const first = this.entries?.querySelector(".mc-entry");
     const columns = first ? [...first.querySelectorAll("[data-name]")].map((control) => control.dataset.name) : [];
     const names = new Set([...this.fieldControls().map((control) => control.dataset.name), ...columns]);
@@ -420,7 +425,7 @@ export class Calculator {
   addFromAddress() {
     const hash = new URLSearchParams(location.hash.slice(1));
     const wanted = hash.getAll("add");
-    if (!this.entries || wanted.length === 0) return;
+    if (!this.entries || wanted.length === 0 || this.deviceLog) return;
     for (const exercise of wanted) {
       const rows = [...this.entries.children];
       const select = rows[0].querySelector("select[data-name]");
