@@ -368,6 +368,7 @@ AXE_PAGES = [
     "calculators/protein/",
     "calculators/energy/",
     "calculators/volume/",
+    "calculators/progress/",
 ]
 
 
