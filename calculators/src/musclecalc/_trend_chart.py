@@ -24,7 +24,7 @@ __all__ = ["Reading", "short_date", "trend_chart"]
 
 PLOT_LEFT: Final = 52  # room for the value axis's numbers
 PLOT_RIGHT: Final = WIDTH - 22
-LEGEND_HEIGHT: Final = 30
+LEGEND_HEIGHT: Final = 38
 PLOT_HEIGHT: Final = 170
 AXIS_ROOM: Final = 52
 DOT_RADIUS: Final = 4
