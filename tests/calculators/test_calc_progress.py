@@ -423,3 +423,15 @@ def test_the_pages_floor_table_states_the_calculators_floors() -> None:
         per = 2.54 if unit == "cm" else 0.45359237
         assert float(match.group(2)) == round(floors[measure] / per, 1)
     assert floors["waist"] == floors["thigh"] == floors["hips"]
+
+
+def test_the_measurement_cause_and_its_page_link_to_the_log() -> None:
+    reply = strict_loads(bridge.result("checkup", json.dumps({"measured": "no"})))
+    item = next(
+        i
+        for i in reply["display"]["ranked"]["items"]
+        if i["link"]["path"] == "causes/measurement-illusions/"
+    )
+    assert {"text": "Start a progress log", "path": "calculators/progress/"} in item["next_steps"]
+    page_text = (REPO / "docs" / "causes" / "measurement-illusions.md").read_text(encoding="utf-8")
+    assert "](../calculators/progress.md)" in page_text

@@ -456,6 +456,7 @@ def _energy_link(a: _Answers) -> Link:
 
 
 _VOLUME_LINK: Final = Link("Count your weekly hard sets", "calculators/volume/")
+_PROGRESS_LINK: Final = Link("Start a progress log", "calculators/progress/")
 
 
 def _resistance(a: _Answers) -> _Evidence | None:
@@ -693,7 +694,7 @@ def _measurement(a: _Answers) -> _Evidence | None:
         reasons.append("You are losing weight, and fat comes off everywhere, including your bum.")
     if a.progression == "yes":
         reasons.append("Your weights are going up, which usually means the muscle is growing.")
-    return _Evidence(tuple(reasons), len(reasons) > 1, len(reasons))
+    return _Evidence(tuple(reasons), len(reasons) > 1, len(reasons), (_PROGRESS_LINK,))
 
 
 def _patience(a: _Answers) -> _Evidence | None:
