@@ -129,7 +129,7 @@ def test_strict_build_passes_without_warnings(build: Build) -> None:
 
 
 def test_every_calculator_page_has_a_marker() -> None:
-    assert set(CALCULATOR_PAGES) == {"protein", "energy", "volume", "checkup"}
+    assert set(CALCULATOR_PAGES) == {"protein", "energy", "volume", "checkup", "progress"}
 
 
 @pytest.mark.parametrize("name", sorted(CALCULATOR_PAGES))
