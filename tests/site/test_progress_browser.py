@@ -166,6 +166,16 @@ def test_switching_units_converts_the_log_and_a_bad_file_says_why(visit: Visit, 
     page.set_input_files(".mc-log__file", str(bad))
     page.wait_for_function("() => document.querySelector('.mc-log__status').textContent.includes('column')")
     assert stored(visit) is None  # a file that is not a log changes nothing
+    # A file with more rows than the log holds is refused whole, never cut short.
+    rows = page.locator("#mc-progress .mc-entry").count()
+    too_long = tmp_path / "years.csv"
+    days = [f"20{20 + day // 336}-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}" for day in range(201)]
+    too_long.write_text("date,hips_cm\n" + "".join(f"{d},98\n" for d in days), encoding="utf-8")
+    page.set_input_files(".mc-log__file", str(too_long))
+    page.wait_for_function("() => document.querySelector('.mc-log__status').textContent.includes('Nothing was imported')")
+    assert "at most 200" in page.text_content(".mc-log__status")
+    assert page.locator("#mc-progress .mc-entry").count() == rows
+    assert stored(visit) is None
     visit.assert_clean()
 
 

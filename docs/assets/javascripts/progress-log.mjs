@@ -144,6 +144,11 @@ class DeviceLog {
         this.say(reply.errors?.csv ?? Object.values(reply.errors ?? {})[0] ?? "The file could not be read.");
         return;
       }
+      if (reply.fields.entries.length > this.calculator.maxEntries) {
+        // Python's message names the limit; the form would cut the rest, so nothing changes.
+        this.say(`Nothing was imported: ${reply.errors?.entries ?? "the file has too many rows."}`);
+        return;
+      }
       this.fill(reply.fields);
       this.pristine = false;
       this.save(this.calculator.payload());
