@@ -53,7 +53,6 @@ class Manifest:
     wasm_url: str
     stdlib_url: str
     lock_file_url: str
-    packages: tuple[str, ...]
     wheel: str
     wheel_sha256: str
     snapshot_url: str
@@ -179,7 +178,6 @@ def assemble(out_dir: Path, cache: Path | None = None) -> Manifest:
         wasm_url=f"{version}/pyodide.asm.wasm",
         stdlib_url=f"{version}/python_stdlib.zip",
         lock_file_url=f"{folder}/pyodide-lock.json",
-        packages=(PACKAGE,),
         wheel=f"{folder}/{wheel.name}",
         wheel_sha256=str(entry["sha256"]),
         snapshot_url=f"{folder}/{made.snapshot.name}",

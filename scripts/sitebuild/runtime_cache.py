@@ -30,6 +30,7 @@ INPUTS = (
     "scripts/sitebuild/wheel.py",
     "scripts/sitebuild/runtime.py",
     "scripts/sitebuild/snapshot.py",
+    "scripts/sitebuild/node.py",
     "scripts/sitebuild/make_snapshot.mjs",
     "docs/assets/javascripts/snapshot-image.mjs",
 )
