@@ -66,7 +66,7 @@ preview: deps nginx ## serve the site/ `make build` wrote, through nginx with de
 	$(BIN)/python -m sitebuild.nginx site --port $(PORT)
 
 test: deps chromium nginx lint ## every test and check: lint, types, calculators, Pyodide, the build, the browser, nginx
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 test-fast: deps lint ## the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"

@@ -1,10 +1,18 @@
-"""Serve a built site as a static host would: plain files, the right MIME types, the site's
-Content-Security-Policy as a header (so it also covers the calculators' worker), loopback only.
+"""A small Python static server, kept for the benchmark (scripts/benchmark_calculator_page.py):
+plain files, the right MIME types, the site's Content-Security-Policy as a header (so it also
+covers the calculators' worker), the cache rule of deploy/nginx.conf, loopback only.
 
     python -m sitebuild.server [SITE_DIR] [--port 8000]
 
-The benchmark starts it in-process with `serve()`. The tests and `make preview` use the real
-nginx with deploy/nginx.conf instead (sitebuild.nginx).
+Everything else (the tests, `make preview`, scripts/phone_figures.py) serves the site with the
+real nginx and deploy/nginx.conf (sitebuild.nginx). The benchmark cannot: it needs a server whose
+every response it sees and steers in its own process. It counts the raw, gzip and brotli bytes of
+each file it sends, serves a generated naive Pyodide page beside the site as the yardstick, and
+answers 404 for the memory snapshot while the "site, normal" variant runs (a Playwright route
+would do that too, but routing turns Chromium's HTTP cache off, and the warm visits would then
+download everything again). nginx's access log gives none of that per run without parsing logs
+and rewriting its config mid-benchmark. :func:`content_security_policy` is also how the tests
+read the policy the pages declare.
 """
 
 from __future__ import annotations

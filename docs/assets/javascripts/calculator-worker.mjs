@@ -23,7 +23,7 @@
 // file Python cannot do without fails (an error status, a web page instead of the file, a
 // damaged file), the page hears at once, in plain words, and offers a retry.
 
-/** The runtime's manifest, filled in by the build (scripts/hooks/self_hosted_pyodide.py); its
+/** The runtime's manifest, filled in by the build (sitebuild.runtime_cache.install); its
  * paths are relative to assets/pyodide/. */
 const MANIFEST = self.__MUSCLECALC_RUNTIME__;
 const RUNTIME_DIR = new URL("../pyodide/", import.meta.url);
