@@ -29,7 +29,6 @@ from ._numbers import format_decimal, format_whole, round_half_up, round_whole
 from ._reading import Values, read_form
 from ._results import Range
 from ._shared_fields import BODY_WEIGHT_FIELDS, age_field, goal_field
-from ._thresholds import DEFICIT_KCAL
 from ._sources import (
     HALL_2008,
     HELMS_2014_CONTEST,
@@ -38,6 +37,7 @@ from ._sources import (
     MURPHY_KOEHLER_2022,
     Source,
 )
+from ._thresholds import DEFICIT_KCAL
 
 __all__ = [
     "ACTIVITY_FACTORS",
