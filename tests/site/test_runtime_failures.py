@@ -115,10 +115,29 @@ def test_a_refused_snapshot_falls_back_to_a_normal_start_quietly(visit: Visit) -
 
 
 def test_a_missing_snapshot_starts_one_interpreter_not_two(visit: Visit) -> None:
-    # The snapshot's 404 arrives before Pyodide's modules: the worker must go straight to the
-    # normal start, not also start an interpreter for a snapshot it no longer has (which would
-    # share the worker's one thread with the normal start).
-    visit.page.context.route(*NO_SNAPSHOT)
+    # When the snapshot's 404 arrives before Pyodide's modules, the worker must go straight to
+    # the normal start, not also start an interpreter for a snapshot it no longer has (which
+    # would share the worker's one thread with the normal start). The modules are held back
+    # until the 404 has been sent, so that order is the test's doing, not the machine's speed.
+    held: list[Any] = []
+    answered = False
+
+    def hold_until_answered(route: Any) -> None:
+        if answered:
+            route.continue_()
+        else:
+            held.append(route)
+
+    def missing_snapshot(route: Any) -> None:
+        nonlocal answered
+        route.fulfill(status=404, body="gone")
+        answered = True
+        while held:
+            held.pop(0).continue_()
+
+    for module in ("**/pyodide.mjs", "**/pyodide.asm.mjs"):
+        visit.page.context.route(module, hold_until_answered)
+    visit.page.context.route("**/snapshot.bin", missing_snapshot)
     visit.goto("calculators/protein/")
     live_summary_is_cpythons(visit)
     assert started_with(visit) == ["musclecalc:ready:normal"]
