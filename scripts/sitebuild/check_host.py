@@ -59,8 +59,8 @@ class Result:
         return self.fix is None
 
     def line(self) -> str:
-        """>>> Result("types: .mjs").line(), Result("sw.js", "send no-cache").line()
-        ('pass  types: .mjs', 'FAIL  sw.js: send no-cache')
+        """>>> Result("type of .mjs").line(), Result("sw.js", "send no-cache").line()
+        ('pass  type of .mjs', 'FAIL  sw.js: send no-cache')
         """
         return f"pass  {self.name}" if self.fix is None else f"FAIL  {self.name}: {self.fix}"
 
@@ -278,14 +278,14 @@ def check_compression(site: Site, fetch: Fetch) -> Iterable[Result]:
 def check_cache(site: Site, fetch: Fetch) -> Iterable[Result]:
     worker = fetch(urljoin(site.base, "sw.js"), method="HEAD")
     for name, answer, rule, wanted in (
-        ("cache: pages revalidate", site.home, "revalidate", "no-cache"),
+        ("pages revalidate", site.home, "revalidate", "no-cache"),
         (
-            "cache: hashed files kept for good",
+            "hashed files kept for good",
             fetch(site.hashed, method="HEAD"),
             "immutable",
             "public, max-age=31536000, immutable",
         ),
-        ("cache: sw.js never kept long", worker, "short", "no-cache"),
+        ("sw.js never kept long", worker, "short", "no-cache"),
     ):
         why = cache_fix(answer.header("cache-control"), rule)
         if answer.status != 200:
