@@ -56,6 +56,9 @@ class Manifest:
     packages: tuple[str, ...]
     wheel: str
     wheel_sha256: str
+    #: sha256 of the interpreter and of the snapshot: the worker checks both before using them.
+    wasm_sha256: str
+    snapshot_sha256: str
     snapshot_url: str
     snapshot_bytes: int
     #: Bytes of interpreter memory the snapshot holds (the worker allocates them before it arrives).
@@ -163,7 +166,7 @@ def assemble(out_dir: Path, cache: Path | None = None) -> Manifest:
     if target.exists():
         shutil.rmtree(target)
     tarball = fetch_tarball(version, integrity, cache or ROOT / "build" / "npm")
-    extract_runtime(tarball, target)
+    digests = extract_runtime(tarball, target)
     staging = target / "staging"
     staging.mkdir()
     (target / "base-lock.json").rename(staging / "base-lock.json")
@@ -182,6 +185,10 @@ def assemble(out_dir: Path, cache: Path | None = None) -> Manifest:
         packages=(PACKAGE,),
         wheel=f"{folder}/{wheel.name}",
         wheel_sha256=str(entry["sha256"]),
+        wasm_sha256=digests["pyodide.asm.wasm"],
+        snapshot_sha256=hashlib.sha256(
+            (out_dir / folder / made.snapshot.name).read_bytes()
+        ).hexdigest(),
         snapshot_url=f"{folder}/{made.snapshot.name}",
         snapshot_bytes=(out_dir / folder / made.snapshot.name).stat().st_size,
         snapshot_memory_bytes=made.memory_bytes,
