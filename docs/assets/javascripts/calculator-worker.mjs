@@ -48,7 +48,7 @@ const SAY = {
   offline: (name) => `a file it needs could not be downloaded (${name}); check the connection`,
   status: (name, status) => `a file it needs did not download (${name}, status ${status})`,
   page: (name) => `the server sent a web page instead of a file it needs (${name})`,
-  incomplete: (name) => `a file it needs arrived incomplete (${name})`,
+  incomplete: (name) => `a file it needs arrived damaged (${name} is incomplete)`,
   damaged: (name) => `a file it needs arrived damaged (${name})`,
   checksum: (name) => `a file it needs arrived damaged (${name} failed its checksum)`,
   notInterpreter: (name) => `a file it needs arrived damaged (${name} is not a working interpreter)`,
@@ -81,8 +81,8 @@ const step = (name) => {
   steps[key] = performance.timeOrigin + performance.now();
   progressed();
 };
-/** The integrity checks' cost, by file: ms spent digesting it, and ms by which the check held
- * the start back (the part of the digest after both the file had arrived and it was needed). */
+/** The integrity checks' cost, by file: ms from the file's last byte until its check was done,
+ * and ms by which the check held the start back (the part after the file was also needed). */
 const checks = {};
 const checkTimes = {};
 step("worker script run");
@@ -116,52 +116,79 @@ async function download(url, type) {
   return response;
 }
 
-/** A body's bytes, read chunk by chunk so that each chunk counts as progress; a body of another
- * length than expected (if given) is a StartError. */
-async function readAll(response, url, expectedLength) {
+/** A body's bytes, read chunk by chunk (each chunk counts as progress); a body of another length
+ * than expected (if given) is a StartError. With `check` ({name, blocks, blockBytes}: the build's
+ * sha256 of each block), each block's digest starts as soon as the block is in, so little is left
+ * to do when the last byte arrives; `verified` then resolves to whether every block matched. */
+async function readAll(response, url, expectedLength, check) {
+  const name = fileName(url);
+  const data = expectedLength === undefined ? null : new Uint8Array(expectedLength);
   const chunks = [];
+  const digests = [];
   let length = 0;
-  try {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      length += value.length;
-      progressed();
+  let hashed = 0;
+  const hashBlocks = (last) => {
+    while (hashed < length && (length - hashed >= check.blockBytes || last)) {
+      const end = Math.min(hashed + check.blockBytes, length);
+      digests.push(crypto.subtle.digest("SHA-256", data.subarray(hashed, end)));  // copies the block
+      hashed = end;
     }
+  };
+  let read;
+  try {
+    read = response.body.getReader();
   } catch {
-    throw new StartError(SAY.offline(fileName(url)));
+    throw new StartError(SAY.offline(name));
   }
-  if (expectedLength !== undefined && length !== expectedLength) {
-    throw new StartError(SAY.incomplete(fileName(url)));
+  for (;;) {
+    let next;
+    try {
+      next = await read.read();
+    } catch {
+      throw new StartError(SAY.offline(name));
+    }
+    if (next.done) break;
+    if (data) {
+      if (length + next.value.length > data.length) throw new StartError(SAY.damaged(name));
+      data.set(next.value, length);
+    } else {
+      chunks.push(next.value);
+    }
+    length += next.value.length;
+    if (check) hashBlocks(false);
+    progressed();
   }
-  const data = new Uint8Array(length);
+  if (expectedLength !== undefined && length !== expectedLength) throw new StartError(SAY.incomplete(name));
+  let verified = null;
+  if (check) {
+    const arrived = performance.now();
+    hashBlocks(true);
+    verified = Promise.all(digests).then((list) => {
+      checkTimes[check.name] = { arrived, ended: performance.now() };
+      checks[check.name] = { after_download_ms: Math.round(performance.now() - arrived), delay_ms: 0 };
+      const hex = list.map((digest) => [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join(""));
+      return hex.length === check.blocks.length && hex.every((digest, index) => digest === check.blocks[index]);
+    });
+  }
+  if (data) return { data, verified };
+  const joined = new Uint8Array(length);
   let at = 0;
   for (const chunk of chunks) {
-    data.set(chunk, at);
+    joined.set(chunk, at);
     at += chunk.length;
   }
-  return data;
+  return { data: joined, verified };
 }
 
 async function bytes(url, expectedLength) {
-  return readAll(await download(url), url, expectedLength);
-}
-
-/** Whether `data` has the sha256 the build wrote; when the digest ran is noted under `name`. */
-async function matches(data, sha256, name) {
-  const began = performance.now();
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
-  const ended = performance.now();
-  checkTimes[name] = { began, ended };
-  checks[name] = { digest_ms: Math.round(ended - began), delay_ms: 0 };
-  return [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("") === sha256;
+  return (await readAll(await download(url), url, expectedLength)).data;
 }
 
 async function checkedBytes(url, sha256) {
   const data = await bytes(url);
-  if (!(await matches(data, sha256, fileName(url)))) throw new StartError(SAY.checksum(fileName(url)));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+  const hex = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  if (hex !== sha256) throw new StartError(SAY.checksum(fileName(url)));
   return data;
 }
 
@@ -172,7 +199,7 @@ async function awaitCheck(check, name) {
     await check;
   } finally {
     const times = checkTimes[name];
-    if (times) checks[name].delay_ms = Math.round(Math.max(0, times.ended - Math.max(times.began, needed)));
+    if (times) checks[name].delay_ms = Math.round(Math.max(0, times.ended - Math.max(times.arrived, needed)));
   }
 }
 
@@ -185,7 +212,11 @@ function runtimeFromManifest(manifest) {
     asmURL: url(manifest.index_url + "pyodide.asm.mjs"),
     indexURL: url(manifest.index_url),
     wasmURL: url(manifest.wasm_url),
-    wasmSha256: manifest.wasm_sha256,
+    wasmCheck: {
+      bytes: manifest.wasm_bytes,
+      blocks: manifest.wasm_sha256_blocks,
+      blockBytes: manifest.sha256_block_bytes,
+    },
     stdlibURL: url(manifest.stdlib_url),
     lockFileURL: url(manifest.lock_file_url),
     wheelURL: url(manifest.wheel),
@@ -194,7 +225,7 @@ function runtimeFromManifest(manifest) {
       url: url(manifest.snapshot_url),
       bytes: manifest.snapshot_bytes,
       memoryBytes: manifest.snapshot_memory_bytes,
-      sha256: manifest.snapshot_sha256,
+      check: { blocks: manifest.snapshot_sha256_blocks, blockBytes: manifest.sha256_block_bytes },
       stdlibURL: url(manifest.snapshot_stdlib_url),
     },
   };
@@ -207,7 +238,7 @@ let onInstantiated = null;
 /** The interpreter, compiled while it downloads, and checked against the build's sha256 from a
  * copy of the same response (which also counts the bytes as they come). Pyodide asks for the file
  * and instantiates the response: both steps use this compiled module instead, once checked. */
-function compileInterpreter(url, sha256) {
+function compileInterpreter(url, check) {
   const name = fileName(url);
   const both = download(url, "application/wasm").then((response) => [response, response.clone()]);
   const compiled = WebAssembly.compileStreaming(both.then(([response]) => response)).catch((error) => {
@@ -216,7 +247,8 @@ function compileInterpreter(url, sha256) {
   });
   compiled.then(() => step("compiled"), () => {});
   const checked = both.then(async ([, copy]) => {
-    if (!(await matches(await readAll(copy, url), sha256, name))) throw new StartError(SAY.checksum(name));
+    const { verified } = await readAll(copy, url, check.bytes, { ...check, name });
+    if (!(await verified)) throw new StartError(SAY.checksum(name));
     step("interpreter checked");
   });
   prefetched.set(url, { keep: true, response: Promise.resolve(new Response(null)) });
@@ -282,10 +314,11 @@ async function fromSnapshot(runtime, common) {
   const image = new Uint8Array(snapshot.memoryBytes);
   const name = fileName(snapshot.url);
   const filled = Promise.all([
-    bytes(snapshot.url, snapshot.bytes).then(async (data) => {
+    download(snapshot.url).then(async (response) => {
+      const { data, verified } = await readAll(response, snapshot.url, snapshot.bytes, { ...snapshot.check, name });
       step("snapshot downloaded");
       // A snapshot that is not the build's is never restored: the normal start takes over.
-      if (!(await matches(data, snapshot.sha256, name))) throw new Error("the snapshot failed its checksum");
+      if (!(await verified)) throw new Error("the snapshot failed its checksum");
       step("snapshot verified");
       return data;
     }),
@@ -344,7 +377,7 @@ async function normally(runtime, common) {
 
 async function start() {
   const runtime = runtimeFromManifest(MANIFEST);
-  const interpreter = compileInterpreter(runtime.wasmURL, runtime.wasmSha256);
+  const interpreter = compileInterpreter(runtime.wasmURL, runtime.wasmCheck);
   const lockFile = download(runtime.lockFileURL).then((response) =>
     response.json().catch(() => {
       throw new StartError(SAY.damaged(fileName(runtime.lockFileURL)));
