@@ -11,6 +11,10 @@ const WORKER_URL = new URL("./calculator-worker.mjs", import.meta.url);
  * at least once a second while they come) has stalled: the reader is told, with a retry. */
 const STALL_MS = 10_000;
 const CALL_TIMEOUT_MS = 20_000;
+// The snapshot is used on every connection: with it the worker downloads no more than a normal
+// start does (the interpreter plus 2.6 MB of snapshot, against the interpreter plus 2.5 MB of
+// standard library and the wheel; `make bench`: 5.81 MB brotli either way), and it saves
+// seconds of CPU. A reader who asked to save data downloads nothing until a calculator opens.
 /** How long the server is asked why a start failed, before the page says what it knows. */
 const PROBE_MS = 3_000;
 
@@ -53,10 +57,6 @@ async function whyWorkerFailed() {
   }
   return SAY.workerMissing;
 }
-// The snapshot is used on every connection: with it the worker downloads no more than a normal
-// start does (the interpreter plus 2.6 MB of snapshot, against the interpreter plus 2.5 MB of
-// standard library and the wheel; `make bench`: 5.81 MB brotli either way), and it saves
-// seconds of CPU. A reader who asked to save data downloads nothing until a calculator opens.
 
 /** The start-up on the page's timeline: a mark when the worker was created, and one when it was
  * ready, named by how it started, carrying the worker's steps (on the page's clock) and, if the
