@@ -138,6 +138,7 @@ _WEIGHT, _WEIGHT_UNIT = optional_body_weight_fields(
 
 CHECKUP_FORM: Final = Form(
     name="checkup",
+    link_on_request=True,  # warning signs are health data: in the address only when asked
     title="Which cause is mine?",
     summary=(
         "Tick any warning signs and answer what you know; see first whether anything needs a "
