@@ -11,13 +11,15 @@ Pages, as MkDocs renders them:
 - :mod:`.runtime_cache`: the start script on calculator pages, and the runtime assembled once.
 
 After the build, :mod:`.post_build` runs its steps in order: :mod:`.runtime_cache` (copy the
-runtime in), :mod:`.data_urls`, :mod:`.fingerprint`, :mod:`.offline`, :mod:`.precompress`.
+runtime in), :mod:`.data_urls`, :mod:`.build_traces`, :mod:`.fingerprint`, :mod:`.offline`,
+:mod:`.precompress`.
 
 The runtime: :mod:`.runtime` (the pinned Pyodide files), :mod:`.wheel` (musclecalc's wheel),
 :mod:`.snapshot` (the memory snapshot, made under Node through :mod:`.node`, the one helper that
 runs a Node script with JSON on stdin). Shared: :mod:`.templates` (files written from a template
 with placeholders). Serving: :mod:`.nginx` (deploy/nginx.conf on the real nginx, for the tests
-and `make preview`), :mod:`.server` (a Python server for the benchmark only, see its docstring),
+and `make preview`), :mod:`.check_host` (`make check-host`: a deployed copy's headers and
+files checked from outside), :mod:`.server` (a Python server for the benchmark only, see its docstring),
 :mod:`.chromium` (how Debian's Chromium is started).
 
 It is installed (editable) into the project's virtual environment by ``make venv``, so hooks,

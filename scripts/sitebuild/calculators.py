@@ -97,7 +97,8 @@ def render_calculator(form: Form, site_root: str = "") -> str:
         [
             "",
             f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
-            f"{_attrs(data_site_root=site_root)}>",
+            f"{_attrs(data_site_root=site_root)}"
+            f"{' data-link-on-request' if form.link_on_request else ''}>",
             '<div class="mc-layout">',
             # The answer's headline, kept in view on a phone while the form is edited (a copy of
             # the summary below, for the eye only: screen readers get the answer's live region).
@@ -114,12 +115,7 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             f"Your answer</h2>{STATE_LABELS}</div>",
             # The answer's markup starts and ends inside its box, as the page places it live.
             f'<div class="mc-answer" id="mc-{calc}-answer" aria-live="polite">{answer}</div>',
-            '<div class="mc-share" hidden>'
-            '<button type="button" class="md-button mc-share__copy" data-action="copy-link">'
-            "Copy link to this answer</button>"
-            f'<input class="mc-share__address" id="mc-{calc}-address" type="text" readonly hidden '
-            'aria-label="Link to this answer">'
-            '<p class="mc-share__status" role="status"></p></div>',
+            _share(calc, on_request=form.link_on_request),
             "</section>",
             f'<div class="mc-details" id="mc-{calc}-details">{details}</div>',
             "</div>",
@@ -134,6 +130,29 @@ def render_calculator(form: Form, site_root: str = "") -> str:
 # Controls carry `data-key` and error messages `data-error-for`, both the field's error key as the
 # bridge names it ("weight", "entries.2.sets", "_" for the form), so the page's JavaScript finds
 # them by key and never rebuilds an element id.
+
+
+def _share(calc: str, *, on_request: bool) -> str:
+    """The "Copy link" control, hidden until the page's script runs (which alone can use it).
+    A form whose answers stay out of the address until asked (the self-check) says so, and
+    gets "Clear my answers"."""
+    label = "Copy a link to these answers" if on_request else "Copy link to this answer"
+    extra = (
+        '<button type="button" class="md-button mc-share__clear" data-action="clear-answers">'
+        "Clear my answers</button>"
+        '<p class="mc-share__note">Your answers stay in this page only: they are not put in '
+        "its address, your browsing history or any storage unless you ask for a link.</p>"
+        if on_request
+        else ""
+    )
+    return (
+        '<div class="mc-share" hidden>'
+        f'<button type="button" class="md-button mc-share__copy" data-action="copy-link">{label}</button>'
+        f"{extra}"
+        f'<input class="mc-share__address" id="mc-{calc}-address" type="text" readonly hidden '
+        'aria-label="Link to this answer">'
+        '<p class="mc-share__status" role="status"></p></div>'
+    )
 
 
 def _controls(form: Form) -> list[str]:

@@ -18,7 +18,7 @@ alone on its line. The hook (scripts/hooks/markers.py) turns that error into a f
 >>> render_markers("<!-- sample-week: hip_thrust:3:2 -->\\n", Context(""), "guide.md")
 Traceback (most recent call last):
 ...
-sitebuild.marker_types.MarkerError: guide.md:1: unknown marker 'sample-week' (known: calculator, warning-signs, volume-week, protein-table, exercise-muscles, corrections-route)
+sitebuild.marker_types.MarkerError: guide.md:1: unknown marker 'sample-week' (known: calculator, warning-signs, evidence-grade, volume-week, protein-table, exercise-muscles, corrections-route)
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ __all__ = ["MARKERS", "Context", "MarkerError", "RenderedPage", "render_markers"
 MARKERS: Final[dict[str, Renderer]] = {
     "calculator": render_calculator_marker,
     "warning-signs": page_figures.render_warning_signs,
+    "evidence-grade": page_figures.render_evidence_grade,
     "volume-week": page_figures.render_volume_week,
     "protein-table": page_figures.render_protein_table,
     "exercise-muscles": page_figures.render_exercise_muscles,

@@ -5,7 +5,10 @@ and sitebuild.markers replaces it with Markdown computed by `musclecalc` by one 
 
 - `<!-- warning-signs: LEVEL -->`: the warning signs at one level (`emergency`, `urgent` or
   `routine`) and what to do, from `musclecalc.warning_signs`, the table the self-check triages
-  from. The red-flags page and the self-check can never disagree about a sign's urgency.
+  from. The red-flags page and the self-check can never disagree about a sign's urgency. The
+  numbers to call are `tel:` links, so a phone dials them with one tap.
+- `<!-- evidence-grade: CAUSE -->`: how strong the main evidence for a cause is, from
+  `musclecalc.evidence`, the table the self-check's method text lists too.
 - `<!-- volume-week: hip_thrust:3:2 squat:3:2 -->`: a week of exercises (exercise id, hard sets per
   session, sessions a week), with each row's weekly sets, the weekly sets per muscle that
   `musclecalc.weekly_volume` gives, and a link that opens the week in the volume calculator.
@@ -26,7 +29,8 @@ from collections.abc import Sequence
 from html import escape
 
 import musclecalc
-from musclecalc import warning_signs
+from musclecalc import evidence, warning_signs
+from musclecalc._display import call_list
 
 from .marker_types import Context, MarkerError
 
@@ -47,15 +51,34 @@ def render_warning_signs(args: str, context: Context) -> str:
         raise MarkerError(f"unknown warning-sign level {level_id!r} (known: {known})")
     level = warning_signs.LEVELS[level_id]
     kind = {"emergency": "danger", "urgent": "warning", "routine": "info"}[level_id]
+    action = level.action
+    if level.calls:
+        action = call_list(level.calls, lambda number: f"[{number}](tel:{number})") + " " + action
     lines = [
         f'!!! {kind} "{level.title}"',
-        f"    {level.action}",
+        f"    {action}",
         "",
         "    If you have any of these:",
         "",
     ]
     lines += [f"    - {sign.text}" for sign in warning_signs.signs_at(level_id)]
     return "\n".join(lines) + "\n"
+
+
+# -- evidence grade -----------------------------------------------------------------------------
+
+
+def render_evidence_grade(args: str, context: Context) -> str:
+    """How strong a cause's main evidence is, as a note under the page's short answer."""
+    cause = args.strip()
+    if cause not in evidence.EVIDENCE:
+        known = ", ".join(evidence.EVIDENCE)
+        raise MarkerError(f"unknown cause {cause!r} for an evidence grade (known: {known})")
+    entry = evidence.EVIDENCE[cause]
+    return (
+        f'!!! info "How strong the evidence is: {entry.grade.title}"\n'
+        f"    {entry.grade.title}: {entry.grade.meaning}. {entry.basis}\n"
+    )
 
 
 # -- volume week --------------------------------------------------------------------------------

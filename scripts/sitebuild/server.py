@@ -31,11 +31,23 @@ from . import ROOT
 from .nginx import immutable_addresses
 
 
-def content_security_policy() -> str:
-    """The policy from mkdocs.yml (`extra.content_security_policy`), the one the pages declare."""
+def _extra(key: str) -> str:
+    """One policy key of mkdocs.yml's `extra`, its whitespace folded."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
         config = yaml_load(file)  # MkDocs' loader: it knows the !ENV tag
-    return " ".join(config["extra"]["content_security_policy"].split())
+    return " ".join(str(config["extra"][key]).split())
+
+
+def content_security_policy() -> str:
+    """The policy from mkdocs.yml (`extra.content_security_policy`), the one the pages declare."""
+    return _extra("content_security_policy")
+
+
+def header_content_security_policy() -> str:
+    """The policy a server sends as a header: the pages' policy, then the directives browsers
+    obey only in a header (`extra.content_security_policy_header_only`, such as frame-ancestors).
+    """
+    return f"{content_security_policy()}; {_extra('content_security_policy_header_only')}"
 
 
 #: Addresses whose content never changes: the rule of deploy/nginx.conf, read from it.
@@ -99,7 +111,7 @@ class StaticServer(ThreadingHTTPServer):
 
 def serve(site_dir: Path, port: int = 0) -> tuple[StaticServer, str]:
     """Start serving `site_dir` on 127.0.0.1 in a background thread; returns the server and its URL."""
-    handler = type("Handler", (StaticHandler,), {"policy": content_security_policy()})
+    handler = type("Handler", (StaticHandler,), {"policy": header_content_security_policy()})
     server = StaticServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -420,4 +420,4 @@ def test_the_pipeline_runs_its_steps_in_the_order_of_its_table(tmp_path: Path) -
         for step in post_build.STEPS
     )
     post_build.run(tmp_path, steps)
-    assert ran == ["runtime", "icons", "fingerprint", "offline", "precompress"]
+    assert ran == ["runtime", "icons", "traces", "fingerprint", "offline", "precompress"]

@@ -40,6 +40,44 @@ def test_warning_signs_list_every_sign_of_the_level_and_its_action(level: str) -
     assert out.startswith("Intro\n\n!!! ") and out.endswith("\nAfter\n")
 
 
+def test_the_emergency_level_shows_each_number_as_a_tel_link() -> None:
+    out = render("<!-- warning-signs: emergency -->\n")
+    for number in ("999", "112", "911"):
+        assert f"[{number}](tel:{number})" in out
+    assert "tel:" not in render("<!-- warning-signs: urgent -->\n")
+
+
+# -- evidence grades ----------------------------------------------------------------------------
+
+
+def test_every_cause_page_shows_its_grade_from_the_one_table() -> None:
+    from musclecalc._checkup import CAUSE_TITLES
+
+    assert set(musclecalc.evidence.EVIDENCE) == set(CAUSE_TITLES)
+    for cause, entry in musclecalc.evidence.EVIDENCE.items():
+        page = (ROOT / "docs" / "causes" / f"{cause}.md").read_text(encoding="utf-8")
+        assert f"<!-- evidence-grade: {cause} -->" in page
+        out = render(f"<!-- evidence-grade: {cause} -->\n")
+        assert f"How strong the evidence is: {entry.grade.title}" in out
+        assert entry.basis in out
+
+
+def test_the_self_checks_method_lists_the_same_grades() -> None:
+    from musclecalc._checkup import CAUSE_TITLES, CHECKUP
+
+    method = CHECKUP.run({"sleep_hours": "5"})[1].method
+    for cause, title in CAUSE_TITLES.items():
+        grade = musclecalc.evidence.EVIDENCE[cause].grade.title.lower()
+        assert f"{title}: {grade}." in method
+
+
+def test_an_unknown_cause_for_an_evidence_grade_fails() -> None:
+    with pytest.raises(MarkerError, match="unknown cause 'no-such-cause'"):
+        render("<!-- evidence-grade: no-such-cause -->\n")
+    with pytest.raises(MarkerError, match="malformed marker"):
+        render("<!-- evidence grade: age -->\n")
+
+
 # -- volume week --------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ Range(low=112, target=126, high=154)
 
 from __future__ import annotations
 
+from . import _evidence as evidence
 from . import _warning_signs as warning_signs
 from . import bridge
 from ._calculator import Calculator
@@ -59,6 +60,7 @@ __all__ = [
     "bridge",
     "calculate",
     "energy_needs",
+    "evidence",
     "katch_mcardle_bmr",
     "mifflin_st_jeor_bmr",
     "protein_needs",
