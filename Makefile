@@ -16,8 +16,10 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 BROTLI_STATIC := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 PORT ?= 8000
+# The site's public address, for its canonical links and sitemap: `make build` needs it.
+SITE_URL ?=
 
-.PHONY: help venv node chromium nginx deps build serve preview test test-fast lint wheel bench readability lock clean
+.PHONY: help venv node chromium nginx deps site-url build serve preview check-host test test-fast lint wheel bench readability lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -56,8 +58,17 @@ nginx: $(NGINX) $(BROTLI_STATIC) ## Debian's nginx and its brotli_static module,
 
 deps: venv node
 
-build: deps ## build the self-hostable site into site/
-	$(BIN)/mkdocs build --strict
+# Without SITE_URL every page's canonical link and the sitemap would name 127.0.0.1: refuse.
+site-url:
+	@if [ -z "$(SITE_URL)" ]; then \
+	  echo "make build needs the site's public address, for its canonical links and sitemap:" >&2; \
+	  echo "  make build SITE_URL=https://your.host/path/" >&2; \
+	  echo "  make build SITE_URL=http://127.0.0.1:$(PORT)/   (for make preview on this machine)" >&2; \
+	  exit 1; \
+	fi
+
+build: site-url deps ## build the self-hostable site into site/ for SITE_URL=https://your.host/path/
+	SITE_URL='$(SITE_URL)' $(BIN)/mkdocs build --strict
 
 serve: deps ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -65,8 +76,12 @@ serve: deps ## build and serve on http://127.0.0.1:8000 with live reload
 preview: deps nginx ## serve the site/ `make build` wrote, through nginx with deploy/nginx.conf, on 127.0.0.1:PORT (8000)
 	$(BIN)/python -m sitebuild.nginx site --port $(PORT)
 
+check-host: venv ## check a running copy of the site from outside: make check-host URL=https://your.host/path/
+	@if [ -z "$(URL)" ]; then echo "usage: make check-host URL=https://your.host/path/" >&2; exit 2; fi
+	$(BIN)/python -m sitebuild.check_host '$(URL)'
+
 test: deps chromium nginx lint ## every test and check: lint, types, calculators, Pyodide, the build, the browser, nginx
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 test-fast: deps lint ## the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
@@ -79,6 +94,7 @@ lint: venv ## ruff (lint and format) over the Python, mypy --strict over calcula
 wheel: venv ## build the musclecalc wheel into dist/
 	$(BIN)/python -m sitebuild.wheel dist
 
+bench: SITE_URL = http://127.0.0.1:8000/
 bench: build chromium ## time to first live answer on a calculator page, cold and warm cache
 	$(BIN)/python scripts/benchmark_calculator_page.py
 

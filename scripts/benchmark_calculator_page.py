@@ -172,7 +172,8 @@ TIMELINE = """() => {
   return { worker: worker?.startTime ?? null, ready: ready?.startTime ?? null,
            'first call in Python': answered?.detail?.python_ms ?? null,
            'page asks': asked?.startTime ?? null, 'page hears': answered?.startTime ?? null,
-           how: ready?.name.split(':')[2] ?? 'naive', steps: ready?.detail?.steps ?? {} };
+           how: ready?.name.split(':')[2] ?? 'naive', steps: ready?.detail?.steps ?? {},
+           checks: ready?.detail?.checks ?? {} };
 }"""
 
 
@@ -206,8 +207,13 @@ def first_live_answer(
         )
     }
     timeline = page.evaluate(TIMELINE)
-    figures.update({k: v for k, v in timeline.items() if k != "steps"})
+    figures.update({k: v for k, v in timeline.items() if k not in ("steps", "checks")})
     figures.update({f"worker: {k}": v for k, v in timeline["steps"].items()})
+    # The integrity checks (sha256 of the interpreter's and the snapshot's blocks): ms from the
+    # file's last byte until the check was done, and how much of that the start waited for.
+    for name, check in timeline["checks"].items():
+        figures[f"sha256 {name} after its last byte"] = check["after_download_ms"]
+        figures[f"sha256 {name} held the start"] = check["delay_ms"]
     if figures["ready"] is not None:
         figures["first call"] = figures["live"] - figures["ready"]
     page.wait_for_timeout(stay_ms)
@@ -368,7 +374,8 @@ def print_times(title: str, results: dict[str, dict[str, list[dict[str, Any]]]])
                 ["worker", "ready", "page asks", "page hears", *steps],
                 key=lambda key: median(runs, key) or 0.0,
             )
-            keys = [*timeline, "first call", "first call in Python"]
+            checks = sorted({k for run in runs for k in run if k.startswith("sha256 ")})
+            keys = [*timeline, "first call", "first call in Python", *checks]
             parts = ", ".join(
                 f"{key} {median(runs, key):.0f}" for key in keys if median(runs, key) is not None
             )

@@ -24,7 +24,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from sitebuild.chromium import EXECUTABLE, FLAGS
-from sitebuild.server import serve
+from sitebuild.nginx import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,31 +66,28 @@ def free_port() -> int:
 
 
 def measure(site_dir: Path, shots: Path | None) -> dict[str, object]:
-    """The figures for every calculator at every viewport."""
-    server, url = serve(site_dir, free_port())
+    """The figures for every calculator at every viewport, the site served by nginx with the
+    shipped config (sitebuild.nginx), as the tests serve it."""
     figures: dict[str, object] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=EXECUTABLE, args=FLAGS)
-            for view, size in VIEWPORTS.items():
-                context = browser.new_context(viewport=size)
-                for name in CALCULATORS:
-                    page = context.new_page()
-                    page.goto(f"{url}calculators/{name}/")
-                    before = page.evaluate(MEASURE, name)
-                    if shots:
-                        page.screenshot(path=str(shots / f"{view}-{name}-before.png"))
-                    page.wait_for_selector(f"#mc-{name}[data-live=true]", timeout=90_000)
-                    page.evaluate("window.scrollTo(0, 0)")
-                    after = page.evaluate(MEASURE, name)
-                    if shots:
-                        page.screenshot(path=str(shots / f"{view}-{name}-after.png"))
-                    figures[f"{view} {name}"] = {"before": before, "after": after}
-                    page.close()
-                context.close()
-            browser.close()
-    finally:
-        server.stop()
+    with serving(site_dir, free_port()) as preview, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=EXECUTABLE, args=FLAGS)
+        for view, size in VIEWPORTS.items():
+            context = browser.new_context(viewport=size)
+            for name in CALCULATORS:
+                page = context.new_page()
+                page.goto(f"{preview.url}calculators/{name}/")
+                before = page.evaluate(MEASURE, name)
+                if shots:
+                    page.screenshot(path=str(shots / f"{view}-{name}-before.png"))
+                page.wait_for_selector(f"#mc-{name}[data-live=true]", timeout=90_000)
+                page.evaluate("window.scrollTo(0, 0)")
+                after = page.evaluate(MEASURE, name)
+                if shots:
+                    page.screenshot(path=str(shots / f"{view}-{name}-after.png"))
+                figures[f"{view} {name}"] = {"before": before, "after": after}
+                page.close()
+            context.close()
+        browser.close()
     return figures
 
 

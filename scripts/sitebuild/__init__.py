@@ -1,11 +1,26 @@
-"""The site's build code: what the MkDocs hooks in ``scripts/hooks/`` do, as plain functions.
+"""The site's build code: what the MkDocs hooks in ``scripts/hooks/`` do, as plain functions. Each
+hook is named after the module it adapts (hooks/markers.py adapts :mod:`.markers`, and so on).
 
-- :mod:`.calculators`: forms and worked answers for calculator pages, from musclecalc;
-- :mod:`.runtime` and :mod:`.wheel`: the self-hosted Pyodide runtime and the musclecalc wheel;
-- :mod:`.inline_scripts`, :mod:`.data_urls`, :mod:`.accessible_names`: post-processing that keeps
-  Material's pages working under the strict Content-Security-Policy and accessible;
-- :mod:`.server` and :mod:`.chromium`: serving a built site and starting the browser, for the
-  tests and the benchmark.
+Pages, as MkDocs renders them:
+
+- :mod:`.markers`: the one table of page markers and their parser; its renderers are
+  :mod:`.calculators` (a calculator's form and worked answer) and :mod:`.page_figures` (figures
+  from musclecalc), which share :mod:`.marker_types`;
+- :mod:`.inline_scripts`, :mod:`.accessible_names`, :mod:`.search_on_demand`: each written page
+  made to work under the strict Content-Security-Policy, accessible, and light to load;
+- :mod:`.runtime_cache`: the start script on calculator pages, and the runtime assembled once.
+
+After the build, :mod:`.post_build` runs its steps in order: :mod:`.runtime_cache` (copy the
+runtime in), :mod:`.data_urls`, :mod:`.build_traces`, :mod:`.fingerprint`, :mod:`.offline`,
+:mod:`.precompress`.
+
+The runtime: :mod:`.runtime` (the pinned Pyodide files), :mod:`.wheel` (musclecalc's wheel),
+:mod:`.snapshot` (the memory snapshot, made under Node through :mod:`.node`, the one helper that
+runs a Node script with JSON on stdin). Shared: :mod:`.templates` (files written from a template
+with placeholders). Serving: :mod:`.nginx` (deploy/nginx.conf on the real nginx, for the tests
+and `make preview`), :mod:`.check_host` (`make check-host`: a deployed copy's headers and
+files checked from outside), :mod:`.server` (a Python server for the benchmark only, see its docstring),
+:mod:`.chromium` (how Debian's Chromium is started).
 
 It is installed (editable) into the project's virtual environment by ``make venv``, so hooks,
 tests and helper scripts import it by name.

@@ -1,39 +1,47 @@
-"""Calculator pages: `<!-- calculator: NAME -->` becomes the calculator's form and a worked answer.
+"""The `<!-- calculator: NAME -->` marker: a calculator's form and its worked answer.
 
-The form is rendered from `musclecalc.bridge.forms()`. The worked answer is the markup
-`musclecalc.bridge.run()` gives for the form's default inputs: the same renderer the browser's
-worker uses, so the answer a page is built with and the one it shows live cannot differ.
+The form is written from the calculator's typed fields (``musclecalc``'s :class:`Form`), with
+every control showing its default. The worked answer is the calculator run on those defaults and
+written by ``musclecalc``'s one answer renderer, the same one the browser's worker sends live
+answers through, so the answer a page is built with and the one it shows live cannot differ.
+sitebuild.markers lists this renderer in its table; the markers hook imports musclecalc afresh
+before each build, so `mkdocs serve` shows the calculators as their source is now.
 
-:func:`describe` asks musclecalc in this process; :func:`describe_fresh` runs it in a new
-interpreter (``python -m sitebuild.calculators``), so `mkdocs serve` always renders the
-calculators as their source is now, never a copy imported before an edit.
-
-    python -m sitebuild.calculators [SITE_ROOT]     # prints what describe() returns, as JSON
+>>> block = render_calculator_marker("protein", Context("calculators/protein/", site_root="../../"))
+>>> block.splitlines()[1]
+'<div class="mc-calculator" data-calculator="protein" id="mc-protein" data-site-root="../../">'
+>>> render_calculator_marker("biceps", Context(""))
+Traceback (most recent call last):
+...
+sitebuild.marker_types.MarkerError: unknown calculator 'biceps' (known: checkup, energy, protein, volume)
 """
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
-from collections.abc import Callable
+from collections.abc import Mapping
 from html import escape
 from typing import Any, Final
 from urllib.parse import urlencode
 
-__all__ = [
-    "CalculatorMarkerError",
-    "describe",
-    "describe_fresh",
-    "render_calculator",
-    "replace_markers",
-]
+from musclecalc import InputError
+from musclecalc._fields import (
+    ChecklistField,
+    ChoiceField,
+    DateField,
+    EntriesField,
+    Field,
+    Form,
+    NumberField,
+    UnitField,
+)
+from musclecalc._html import render
+from musclecalc._registry import CALCULATORS
+from musclecalc._units import UNITS
 
-MARKER: Final = re.compile(r"^<!--\s*calculator:\s*(?P<name>[a-z_]+)\s*-->[ \t]*$", re.M)
-LOOSE_MARKER: Final = re.compile(r"<!--\s*calculators?\s*:", re.I)
+from .marker_types import Context, MarkerError
 
-Described = dict[str, dict[str, Any]]
+__all__ = ["default_payload", "render_calculator", "render_calculator_marker"]
 
 #: The summary line musclecalc's renderer writes first in every answer (its text is escaped).
 SUMMARY: Final = re.compile(r'<p class="mc-summary">(?P<text>[^<]*)</p>')
@@ -42,80 +50,80 @@ STATE_LABELS: Final = (
     '<span class="mc-state mc-state--updating">Updating…</span>'
     '<span class="mc-state mc-state--stale">Not updated: check the marked field</span>'
 )
+#: What the page says before its script runs, under the form.
+STATIC_STATUS: Final = (
+    '<div class="mc-status" role="status" data-state="static"><span class="mc-status__text">'
+    "Worked example for the values shown. Your own answer is calculated in your browser once "
+    "JavaScript runs; nothing you type leaves this page.</span>"
+    '<button type="button" class="mc-status__retry md-button" data-action="retry" hidden>'
+    "Try again</button></div>"
+)
 
 
-class CalculatorMarkerError(Exception):
-    """A page names a calculator that does not exist, or writes its marker wrongly."""
+def render_calculator_marker(args: str, context: Context) -> str:
+    """The marker's block for the calculator named in ``args``, links in its answer starting
+    from ``context.site_root``; set apart by blank lines, so Markdown leaves it as it is."""
+    name = args.strip()
+    if name not in CALCULATORS:
+        known = ", ".join(sorted(CALCULATORS))
+        raise MarkerError(f"unknown calculator {name!r} (known: {known})")
+    return render_calculator(CALCULATORS[name].form, context.site_root) + "\n"
 
 
-def describe(site_root: str = "") -> Described:
-    """Each calculator's form, default inputs and worked answer (HTML), by name.
-
-    ``site_root`` is the relative path from the page to the site's root, for links in answers.
-    """
-    from musclecalc import bridge
-
-    described: Described = {}
-    for form in json.loads(bridge.forms())["calculators"]:
-        payload = {
-            f["name"]: f["default"] for f in form["fields"] if f.get("default") not in (None, [])
-        }
-        reply = json.loads(bridge.run(form["name"], json.dumps(payload), site_root))
-        if not reply.get("ok"):
-            raise ValueError(
-                f"calculator {form['name']!r}: its default inputs give errors: {reply.get('errors')}"
-            )
-        described[form["name"]] = {
-            "form": form,
-            "payload": payload,
-            "site_root": site_root,
-            "answer": reply["answer"],
-            "details": reply["details"],
-        }
-    return described
+def default_payload(form: Form) -> dict[str, Any]:
+    """The form's default values, as the page sends them before anything is typed."""
+    payload: dict[str, Any] = {}
+    for field in form.fields:
+        if isinstance(field, EntriesField):
+            default: Any = [dict(row) for row in field.default]
+        else:
+            default = getattr(field, "default", None)
+        if default not in (None, []):
+            payload[field.name] = default
+    return payload
 
 
-def describe_fresh(site_root: str = "") -> Described:
-    """:func:`describe` in a new interpreter, on the calculators' source as it is now."""
-    done = subprocess.run(
-        [sys.executable, "-m", "sitebuild.calculators", site_root],
-        capture_output=True,
-        text=True,
-        check=False,
+def render_calculator(form: Form, site_root: str = "") -> str:
+    """A calculator's whole block: form, status line, and the worked answer for its defaults."""
+    try:
+        display = CALCULATORS[form.name].run(default_payload(form))[1]
+    except InputError as error:
+        raise MarkerError(
+            f"calculator {form.name!r}: its default inputs give errors: {error}"
+        ) from error
+    answer, details = render(display, site_root)
+    summary = SUMMARY.search(answer)
+    calc = form.name
+    return "\n".join(
+        [
+            "",
+            f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
+            f"{_attrs(data_site_root=site_root)}"
+            f"{' data-link-on-request' if form.link_on_request else ''}>",
+            '<div class="mc-layout">',
+            # The answer's headline, kept in view on a phone while the form is edited (a copy of
+            # the summary below, for the eye only: screen readers get the answer's live region).
+            '<div class="mc-glance" aria-hidden="true">'
+            f'<p class="mc-glance__text">{summary.group("text") if summary else ""}</p>'
+            f"{STATE_LABELS}</div>",
+            f'<form class="mc-form" novalidate aria-label="{escape(form.title)}">',
+            *_controls(form),
+            _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
+            "</form>",
+            STATIC_STATUS,
+            f'<section class="mc-result" aria-labelledby="mc-{calc}-result-title">',
+            f'<div class="mc-result__head"><h2 class="mc-result__title" id="mc-{calc}-result-title">'
+            f"Your answer</h2>{STATE_LABELS}</div>",
+            # The answer's markup starts and ends inside its box, as the page places it live.
+            f'<div class="mc-answer" id="mc-{calc}-answer" aria-live="polite">{answer}</div>',
+            _share(calc, on_request=form.link_on_request),
+            "</section>",
+            f'<div class="mc-details" id="mc-{calc}-details">{details}</div>',
+            "</div>",
+            "</div>",
+            "",
+        ]
     )
-    if done.returncode != 0:
-        raise CalculatorMarkerError(
-            f"musclecalc could not describe its calculators:\n{done.stderr}"
-        )
-    described: Described = json.loads(done.stdout)
-    return described
-
-
-def replace_markers(markdown: str, where: str, calculators: Callable[[], Described]) -> str:
-    """The page with each calculator marker replaced by its form and worked answer.
-
-    ``calculators`` is called only when the page has a marker. Raises
-    :class:`CalculatorMarkerError` for an unknown name or a malformed marker.
-    """
-
-    def render(match: re.Match[str]) -> str:
-        known = calculators()
-        name = match.group("name")
-        if name not in known:
-            raise CalculatorMarkerError(
-                f"{where}: unknown calculator {name!r} (known: {', '.join(sorted(known))})"
-            )
-        return render_calculator(known[name])
-
-    rendered = MARKER.sub(render, markdown)
-    leftover = LOOSE_MARKER.search(rendered)
-    if leftover:
-        line = rendered[: leftover.start()].count("\n") + 1
-        raise CalculatorMarkerError(
-            f"{where}:{line}: malformed calculator marker; "
-            "write it alone on a line as <!-- calculator: NAME -->"
-        )
-    return rendered
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,6 +131,60 @@ def replace_markers(markdown: str, where: str, calculators: Callable[[], Describ
 # Controls carry `data-key` and error messages `data-error-for`, both the field's error key as the
 # bridge names it ("weight", "entries.2.sets", "_" for the form), so the page's JavaScript finds
 # them by key and never rebuilds an element id.
+
+
+def _share(calc: str, *, on_request: bool) -> str:
+    """The "Copy link" control, hidden until the page's script runs (which alone can use it).
+    A form whose answers stay out of the address until asked (the self-check) says so, and
+    gets "Clear my answers"."""
+    label = "Copy a link to these answers" if on_request else "Copy link to this answer"
+    extra = (
+        '<button type="button" class="md-button mc-share__clear" data-action="clear-answers">'
+        "Clear my answers</button>"
+        '<p class="mc-share__note">Your answers stay in this page only: they are not put in '
+        "its address, your browsing history or any storage unless you ask for a link.</p>"
+        if on_request
+        else ""
+    )
+    return (
+        '<div class="mc-share" hidden>'
+        f'<button type="button" class="md-button mc-share__copy" data-action="copy-link">{label}</button>'
+        f"{extra}"
+        f'<input class="mc-share__address" id="mc-{calc}-address" type="text" readonly hidden '
+        'aria-label="Link to this answer">'
+        '<p class="mc-share__status" role="status"></p></div>'
+    )
+
+
+def _controls(form: Form) -> list[str]:
+    """Every field's markup in form order; a long form in headed sections (each group runs to
+    the next one, or the end). Unit fields are drawn beside the number they measure."""
+    group_titles = dict(form.groups)
+    lines: list[str] = []
+    in_group = False
+    for field in form.fields:
+        if field.name in group_titles:
+            if in_group:
+                lines.append("</fieldset>")
+            in_group = True
+            lines.append('<fieldset class="mc-group">')
+            title = _text(group_titles[field.name])
+            lines.append(f'<legend class="mc-group__title">{title}</legend>')
+        if not isinstance(field, UnitField):
+            lines.append(_control(form, field))
+    if in_group:
+        lines.append("</fieldset>")
+    return lines
+
+
+def _control(form: Form, field: Field) -> str:
+    if isinstance(field, EntriesField):
+        return _entries(form.name, field)
+    if isinstance(field, ChecklistField):
+        return _checklist(form.name, field)
+    if isinstance(field, NumberField | ChoiceField):
+        return _field(form, field)
+    raise MarkerError(f"calculator {form.name!r}: field {field.name!r} has no control")
 
 
 def _attrs(**attributes: Any) -> str:
@@ -135,48 +197,64 @@ def _attrs(**attributes: Any) -> str:
     return (" " + " ".join(parts)) if parts else ""
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     return escape("" if value is None else str(value))
 
 
-def _value(value: Any) -> str:
+def _value(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value)
 
 
-def _options(field: dict[str, Any], selected: Any) -> list[str]:
+def _options(options: tuple[tuple[str, str], ...], selected: object) -> list[str]:
     return [
-        f"<option{_attrs(value=c['value'], selected=c['value'] == selected)}>{_text(c['label'])}</option>"
-        for c in field["choices"]
+        f"<option{_attrs(value=value, selected=value == selected)}>{_text(label)}</option>"
+        for value, label in options
     ]
+
+
+def _choices(field: ChoiceField | UnitField) -> tuple[tuple[str, str], ...]:
+    """A choice's (value, label) pairs; a unit's label is its symbol."""
+    if isinstance(field, UnitField):
+        return tuple((o.value, UNITS[o.value].symbol) for o in field.options)
+    return tuple((o.value, o.label) for o in field.options)
 
 
 def _error(key: str, error_id: str | None, classes: str = "mc-error") -> str:
     return f"<p{_attrs(class_=classes, id=error_id, data_error_for=key)} hidden></p>"
 
 
+def _whole_steps(form: Form | None, number: NumberField) -> bool:
+    """True when the number is typed in whole steps (in its default unit, if it has one)."""
+    if number.unit_field is not None and form is not None:
+        unit = form.field(number.unit_field)
+        assert isinstance(unit, UnitField)
+        return float(unit.option(unit.default).bounds.step).is_integer()
+    return number.bounds is None or float(number.bounds.step).is_integer()
+
+
 def _number_input(
-    field: dict[str, Any],
+    number: NumberField | DateField,
     key: str,
-    value: Any,
-    control_id: str | None,
-    described_by: str | None,
+    value: object,
+    ids: tuple[str | None, str | None],
     *,
-    default: Any = None,
+    whole: bool,
+    default: object = None,
 ) -> str:
-    integer = float(field.get("step") or 1).is_integer()
-    date = field.get("kind") == "date"  # a year-month-day date: the browser's date picker
+    control_id, described_by = ids
+    date = isinstance(number, DateField)  # a year-month-day date: the browser's date picker
     attributes = _attrs(
         class_="mc-input",
         id=control_id,
-        name=field["name"],
+        name=number.name,
         type="date" if date else "text",
-        inputmode=None if date else "numeric" if integer else "decimal",
+        inputmode=None if date else "numeric" if whole else "decimal",
         autocomplete="off",
         value=_value(value),
         aria_describedby=described_by,
-        data_name=field["name"],
+        data_name=number.name,
         data_key=key,
         data_default=None if default is None else _value(default),
     )
@@ -184,144 +262,139 @@ def _number_input(
 
 
 def _select(
-    field: dict[str, Any],
+    choice: ChoiceField,
     key: str,
-    selected: Any,
-    control_id: str | None,
-    described_by: str | None,
+    selected: object,
+    ids: tuple[str | None, str | None],
     *,
-    default: Any = None,
+    default: object = None,
 ) -> list[str]:
+    control_id, described_by = ids
     attributes = _attrs(
         class_="mc-select",
         id=control_id,
-        name=field["name"],
+        name=choice.name,
         aria_describedby=described_by,
-        data_name=field["name"],
+        data_name=choice.name,
         data_key=key,
         data_default=default,
     )
-    return [f"<select{attributes}>", *_options(field, selected), "</select>"]
+    return [f"<select{attributes}>", *_options(_choices(choice), selected), "</select>"]
 
 
-def _help_and_error(calc: str, field: dict[str, Any]) -> tuple[list[str], str]:
+def _help_and_error(calc: str, name: str, help_text: str) -> tuple[list[str], str]:
     """The help and error paragraphs under a field, and the ids its control is described by."""
-    base = f"mc-{calc}-{field['name']}"
+    base = f"mc-{calc}-{name}"
     lines = []
     described = []
-    if field.get("help"):
-        lines.append(f'<p class="mc-help" id="{base}-help">{_text(field["help"])}</p>')
+    if help_text:
+        lines.append(f'<p class="mc-help" id="{base}-help">{_text(help_text)}</p>')
         described.append(f"{base}-help")
-    lines.append(_error(field["name"], f"{base}-error"))
+    lines.append(_error(name, f"{base}-error"))
     described.append(f"{base}-error")
     return lines, " ".join(described)
 
 
-def _optional_note(field: dict[str, Any]) -> str:
-    """What an optional field does when left empty: its default, or "(optional)" when the answer
-    simply leaves it out. A choice always has a value, so it is never marked optional."""
-    if field.get("required", True) or field["kind"] != "number":
+def _optional_note(field: NumberField | ChoiceField) -> str:
+    """What an optional number does when left empty: its default, or "(optional)" when the
+    answer simply leaves it out. A choice always has a value, so it is never marked optional."""
+    if field.required or not isinstance(field, NumberField):
         return ""
-    if field.get("default") is not None:
-        return f' <span class="mc-default">({_text(_value(field["default"]))} if left empty)</span>'
+    if field.default is not None:
+        return f' <span class="mc-default">({_text(_value(field.default))} if left empty)</span>'
     return ' <span class="mc-optional">(optional)</span>'
 
 
-def _field(
-    calc: str, field: dict[str, Any], fields: dict[str, dict[str, Any]], payload: dict[str, Any]
-) -> str:
-    name = field["name"]
+def _unit_select(form: Form, number: NumberField) -> list[str]:
+    """The unit beside a number, named for screen readers by its own label."""
+    if number.unit_field is None:
+        return []
+    unit = form.field(number.unit_field)
+    assert isinstance(unit, UnitField)
+    attributes = _attrs(
+        class_="mc-unit",
+        id=f"mc-{form.name}-{unit.name}",
+        name=unit.name,
+        aria_label=unit.label,
+        data_name=unit.name,
+        data_key=unit.name,
+        data_unit_for=number.name,
+    )
+    return [f"<select{attributes}>", *_options(_choices(unit), unit.default), "</select>"]
+
+
+def _field(form: Form, field: NumberField | ChoiceField) -> str:
+    calc, name = form.name, field.name
     control_id = f"mc-{calc}-{name}"
-    below, described_by = _help_and_error(calc, field)
-    optional = _optional_note(field)
+    below, described_by = _help_and_error(calc, name, field.help)
     lines = [
-        f'<div class="mc-field mc-field--{field["kind"]}" data-field="{escape(name)}">',
-        f'<label class="mc-field__label" for="{control_id}">{_text(field["label"])}{optional}</label>',
+        f'<div class="mc-field mc-field--{field.kind}" data-field="{escape(name)}">',
+        f'<label class="mc-field__label" for="{control_id}">'
+        f"{_text(field.label)}{_optional_note(field)}</label>",
         '<div class="mc-control">',
     ]
-    if field["kind"] == "number":
-        lines.append(
-            _number_input(
-                field, name, payload.get(name, field.get("default")), control_id, described_by
-            )
-        )
-        unit_name = field.get("unit_field")
-        if unit_name:
-            unit = fields[unit_name]
-            attributes = _attrs(
-                class_="mc-unit",
-                id=f"mc-{calc}-{unit_name}",
-                name=unit_name,
-                aria_label=unit["label"],
-                data_name=unit_name,
-                data_key=unit_name,
-                data_unit_for=name,
-            )
-            lines += [
-                f"<select{attributes}>",
-                *_options(unit, payload.get(unit_name, unit.get("default"))),
-                "</select>",
-            ]
-    elif field["kind"] == "choice":
-        lines += _select(
-            field, name, payload.get(name, field.get("default")), control_id, described_by
-        )
+    ids = (control_id, described_by)
+    if isinstance(field, NumberField):
+        whole = _whole_steps(form, field)
+        lines.append(_number_input(field, name, field.default, ids, whole=whole))
+        lines += _unit_select(form, field)
     else:
-        raise CalculatorMarkerError(
-            f"calculator {calc!r}: field {name!r} has an unknown kind {field['kind']!r}"
-        )
+        lines += _select(field, name, field.default, ids)
     return "\n".join([*lines, "</div>", *below, "</div>"])
 
 
-def _checklist(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str:
-    name = field["name"]
-    below, described_by = _help_and_error(calc, field)
-    ticked = set(payload.get(name) or [])
+def _checklist(calc: str, field: ChecklistField) -> str:
+    name = field.name
+    below, described_by = _help_and_error(calc, name, field.help)
     lines = [
-        f'<fieldset class="mc-field mc-field--checklist" data-field="{escape(name)}"{_attrs(aria_describedby=described_by)}>',
-        f'<legend class="mc-field__label">{_text(field["label"])}</legend>',
+        f'<fieldset class="mc-field mc-field--checklist" data-field="{escape(name)}"'
+        f"{_attrs(aria_describedby=described_by)}>",
+        f'<legend class="mc-field__label">{_text(field.label)}</legend>',
         '<ul class="mc-checklist">',
     ]
-    for choice in field["choices"]:
+    for option in field.options:
         box = _attrs(
             type="checkbox",
             class_="mc-check",
             name=name,
-            value=choice["value"],
-            checked=choice["value"] in ticked,
+            value=option.value,
             data_name=name,
             data_key=name,
         )
         lines.append(
-            f'<li><label class="mc-check__label"><input{box}> {_text(choice["label"])}</label></li>'
+            f'<li><label class="mc-check__label"><input{box}> {_text(option.label)}</label></li>'
         )
     return "\n".join([*lines, "</ul>", *below, "</fieldset>"])
 
 
-def _entry_row(field: dict[str, Any], index: int, row: dict[str, Any]) -> str:
+def _entry_row(field: EntriesField, index: int, row: Mapping[str, Any]) -> str:
     lines = [f'<li class="mc-entry" data-index="{index}">']
-    for sub in field["fields"]:
-        key = f"{field['name']}.{index}.{sub['name']}"
+    for sub in field.fields:
+        key = f"{field.name}.{index}.{sub.name}"
+        # Each row's controls carry the field's default, for a row the page adds.
         control = (
-            # Each row's controls carry the field's default, for a row the page adds.
-            _select(sub, key, row.get(sub["name"]), None, None, default=sub.get("default"))
-            if sub["kind"] == "choice"
+            _select(sub, key, row.get(sub.name), (None, None), default=sub.default)
+            if isinstance(sub, ChoiceField)
             else [
                 _number_input(
-                    sub, key, row.get(sub["name"]), None, None, default=sub.get("default")
+                    sub,
+                    key,
+                    row.get(sub.name),
+                    (None, None),
+                    whole=isinstance(sub, NumberField) and _whole_steps(None, sub),
+                    default=sub.default if isinstance(sub, NumberField) else None,
                 )
             ]
         )
-        lines.append(
-            f'<div class="mc-field mc-field--{sub["kind"]}" data-entry-field="{escape(sub["name"])}">'
-        )
-        lines.append(
-            f'<label class="mc-field__label"><span class="mc-field__text">{_text(sub["label"])}</span>'
-        )
-        lines += control
-        lines.append("</label>")
-        lines.append(_error(key, None))
-        lines.append("</div>")
+        lines += [
+            f'<div class="mc-field mc-field--{sub.kind}" data-entry-field="{escape(sub.name)}">',
+            '<label class="mc-field__label">'
+            f'<span class="mc-field__text">{_text(sub.label)}</span>',
+            *control,
+            "</label>",
+            _error(key, None),
+            "</div>",
+        ]
     lines.append(
         '<button type="button" class="mc-entry__remove md-button" data-action="remove-entry">'
         f'Remove<span class="mc-visually-hidden"> row {index + 1}</span></button>'
@@ -330,19 +403,18 @@ def _entry_row(field: dict[str, Any], index: int, row: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _presets(calc: str, field: dict[str, Any]) -> list[str]:
+def _presets(calc: str, field: EntriesField) -> list[str]:
     """Buttons that fill the list with a ready-made set of rows (a sample week), each row's
     values in the address's form (``exercise=squat&sets=3&sessions=1&exercise=...``). Hidden
     until the page's script runs, since only it can use them."""
-    presets = field.get("presets") or []
-    if not presets:
+    if not field.presets:
         return []
-    label_id = f"mc-{calc}-{field['name']}-presets"
+    label_id = f"mc-{calc}-{field.name}-presets"
     buttons = [
         '<button type="button" class="md-button mc-presets__use" data-action="use-preset"'
-        f"{_attrs(data_rows=urlencode([(k, v) for row in p['rows'] for k, v in row.items()]))}>"
-        f"{_text(p['label'])}</button>"
-        for p in presets
+        f"{_attrs(data_rows=urlencode([(k, v) for row in p.rows for k, v in row.items()]))}>"
+        f"{_text(p.label)}</button>"
+        for p in field.presets
     ]
     return [
         f'<div class="mc-presets" role="group" aria-labelledby="{label_id}" hidden>',
@@ -357,103 +429,25 @@ def _add_label(noun: str) -> str:
     return f"Add {'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
-def _entries(calc: str, field: dict[str, Any], payload: dict[str, Any]) -> str:
-    rows = payload.get(field["name"]) or field.get("default") or []
-    error_id = f"mc-{calc}-{field['name']}-error"
-    help_id = f"mc-{calc}-{field['name']}-help"
+def _entries(calc: str, field: EntriesField) -> str:
+    error_id = f"mc-{calc}-{field.name}-error"
+    help_id = f"mc-{calc}-{field.name}-help"
+    limits = _attrs(
+        data_min_items=field.min_items,
+        data_max_items=field.max_items,
+        aria_describedby=f"{help_id} {error_id}",
+    )
     lines = [
-        f'<fieldset class="mc-entries" data-field="{escape(field["name"])}"'
-        f"{_attrs(data_min_items=field.get('min_items'), data_max_items=field.get('max_items'), aria_describedby=f'{help_id} {error_id}')}>",
-        f'<legend class="mc-field__label">{_text(field["label"])}</legend>',
-        f'<p class="mc-help" id="{help_id}">{_text(field.get("help"))}</p>',
+        f'<fieldset class="mc-entries" data-field="{escape(field.name)}"{limits}>',
+        f'<legend class="mc-field__label">{_text(field.label)}</legend>',
+        f'<p class="mc-help" id="{help_id}">{_text(field.help)}</p>',
         *_presets(calc, field),
         '<ol class="mc-entries__list">',
-    ]
-    lines += [_entry_row(field, i, row) for i, row in enumerate(rows)]
-    lines += [
+        *(_entry_row(field, i, row) for i, row in enumerate(field.default)),
         "</ol>",
-        _error(field["name"], error_id),
+        _error(field.name, error_id),
         '<button type="button" class="mc-entries__add md-button" data-action="add-entry">'
-        f"{_text(_add_label(field.get('item_noun', 'exercise')))}</button>",
+        f"{_text(_add_label(field.item_noun))}</button>",
         "</fieldset>",
     ]
     return "\n".join(lines)
-
-
-_CONTROLS: Final = {"entries": _entries, "checklist": _checklist}
-
-
-def render_calculator(calculator: dict[str, Any]) -> str:
-    """A calculator's whole block: form, status line, and the worked answer."""
-    form = calculator["form"]
-    calc = form["name"]
-    payload = calculator["payload"]
-    fields = {f["name"]: f for f in form["fields"]}
-    group_titles = {group["first"]: group["title"] for group in form.get("groups", [])}
-    controls = []
-    in_group = False
-    for field in form["fields"]:
-        if field["name"] in group_titles:
-            # A long form in headed sections: each group runs to the next one, or the end.
-            if in_group:
-                controls.append("</fieldset>")
-            in_group = True
-            controls.append('<fieldset class="mc-group">')
-            title = _text(group_titles[field["name"]])
-            controls.append(f'<legend class="mc-group__title">{title}</legend>')
-        if field["kind"] == "unit":
-            continue  # drawn beside the number it measures
-        special = _CONTROLS.get(field["kind"])
-        controls.append(
-            special(calc, field, payload) if special else _field(calc, field, fields, payload)
-        )
-    if in_group:
-        controls.append("</fieldset>")
-    summary = SUMMARY.search(calculator["answer"])
-    return "\n".join(
-        [
-            "",
-            f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
-            f"{_attrs(data_site_root=calculator.get('site_root', ''))}>",
-            '<div class="mc-layout">',
-            # The answer's headline, kept in view on a phone while the form is edited (a copy of
-            # the summary below, for the eye only: screen readers get the answer's live region).
-            '<div class="mc-glance" aria-hidden="true">'
-            f'<p class="mc-glance__text">{summary.group("text") if summary else ""}</p>'
-            f"{STATE_LABELS}</div>",
-            f'<form class="mc-form" novalidate aria-label="{escape(form["title"])}">',
-            *controls,
-            _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
-            "</form>",
-            '<div class="mc-status" role="status" data-state="static"><span class="mc-status__text">'
-            "Worked example for the values shown. Your own answer is calculated in your browser once "
-            "JavaScript runs; nothing you type leaves this page.</span>"
-            '<button type="button" class="mc-status__retry md-button" data-action="retry" hidden>Try again</button></div>',
-            f'<section class="mc-result" aria-labelledby="mc-{calc}-result-title">',
-            f'<div class="mc-result__head"><h2 class="mc-result__title" id="mc-{calc}-result-title">'
-            f"Your answer</h2>{STATE_LABELS}</div>",
-            # The answer's markup starts and ends inside its box, as the page places it live.
-            f'<div class="mc-answer" id="mc-{calc}-answer" aria-live="polite">{calculator["answer"]}</div>',
-            '<div class="mc-share" hidden>'
-            '<button type="button" class="md-button mc-share__copy" data-action="copy-link">'
-            "Copy link to this answer</button>"
-            f'<input class="mc-share__address" id="mc-{calc}-address" type="text" readonly hidden '
-            'aria-label="Link to this answer">'
-            '<p class="mc-share__status" role="status"></p></div>',
-            "</section>",
-            f'<div class="mc-details" id="mc-{calc}-details">{calculator["details"]}</div>',
-            "</div>",
-            "</div>",
-            "",
-        ]
-    )
-
-
-def main(argv: list[str]) -> int:
-    """Print :func:`describe` for the site root given (default: the site's root itself)."""
-    json.dump(describe(argv[0] if argv else ""), sys.stdout)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

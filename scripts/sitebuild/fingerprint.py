@@ -18,7 +18,7 @@ first in the service worker, `immutable` in nginx and sitebuild.server) cover th
   browser tests) instead of loading code from an older deploy.
 
 Runs after every hook that changes these files' content and before the service worker's deploy
-id and the precompressed copies (see scripts/hooks/fingerprinted_assets.py).
+id and the precompressed copies (its place in the order: sitebuild.post_build).
 
 >>> hashed_name("calculators.mjs", b"export {};")
 'calculators.2e29cd9a98.mjs'

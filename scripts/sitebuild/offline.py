@@ -26,7 +26,7 @@ import re
 import shutil
 from pathlib import Path
 
-from . import ROOT, templates
+from . import ROOT, build_traces, templates
 from .nginx import immutable_addresses
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
@@ -108,7 +108,9 @@ def copy_workbox(site_dir: Path) -> list[str]:
         source = NODE_MODULES / name
         if not source.is_file():
             raise OfflineBuildError(f"{source} is missing: run `make node`")
-        shutil.copyfile(source, target / source.name)
+        # Published without the comment naming a source map that is never copied.
+        text = build_traces.strip_source_map_comment(source.read_text(encoding="utf-8"))
+        (target / source.name).write_text(text, encoding="utf-8")
     return sorted(path.name for path in target.iterdir())
 
 

@@ -1,11 +1,14 @@
 """Figures on guide pages, rendered at build time from the calculators' own code.
 
 A page never types a number that a calculator produces. It holds a marker, alone on its line,
-and this hook replaces it with Markdown computed by `musclecalc`:
+and sitebuild.markers replaces it with Markdown computed by `musclecalc` by one of these renderers:
 
 - `<!-- warning-signs: LEVEL -->`: the warning signs at one level (`emergency`, `urgent` or
   `routine`) and what to do, from `musclecalc.warning_signs`, the table the self-check triages
-  from. The red-flags page and the self-check can never disagree about a sign's urgency.
+  from. The red-flags page and the self-check can never disagree about a sign's urgency. The
+  numbers to call are `tel:` links, so a phone dials them with one tap.
+- `<!-- evidence-grade: CAUSE -->`: how strong the main evidence for a cause is, from
+  `musclecalc.evidence`, the table the self-check's method text lists too.
 - `<!-- volume-week: hip_thrust:3:2 squat:3:2 -->`: a week of exercises (exercise id, hard sets per
   session, sessions a week), with each row's weekly sets, the weekly sets per muscle that
   `musclecalc.weekly_volume` gives, and a link that opens the week in the volume calculator.
@@ -16,50 +19,25 @@ and this hook replaces it with Markdown computed by `musclecalc`:
 - `<!-- exercise-muscles: hip_thrust squat -->`: each exercise's prime movers (1 set) and helpers
   (0.5 set), from the catalogue `musclecalc.EXERCISES` that the volume calculator counts with.
 
-It also reads each page's `review_due` date (front matter). An unknown marker, a malformed one or
-a bad value raises :class:`MarkerError`, naming the page and the line; the hook
-(scripts/hooks/page_figures.py) turns it into a failed build.
+A bad value raises :class:`MarkerError`; sitebuild.markers adds the page and the line.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from html import escape
 
 import musclecalc
-from musclecalc import warning_signs
+from musclecalc import evidence, warning_signs
+from musclecalc._display import call_list
 
-#: A marker: `<!-- name: arguments -->` alone on its line (indented inside a tab or admonition).
-MARKER = re.compile(
-    r"^(?P<indent>[ \t]*)<!--[ \t]*(?P<name>[a-z]+(?:-[a-z]+)+)[ \t]*:(?P<args>[^\n]*?)-->[ \t]*$",
-    re.M,
-)
-#: Anything that starts like one of our markers, to catch a marker written wrongly.
-LOOSE_MARKER = re.compile(
-    r"<!--\s*(?:warning[ _-]?signs?|volume[ _-]?weeks?|protein[ _-]?tables?|exercise[ _-]?muscles?)\b",
-    re.I,
-)
+from .marker_types import Context, MarkerError
+
 VOLUME_PAGE = "calculators/volume.md"
 GOAL_NAMES = {"maintain": "Keep muscle", "build": "Build muscle", "lose": "Lose fat, keep muscle"}
 STATUS_WORDS = {"below": "below the range", "productive": "in the range", "high": "above the range"}
 ROW = re.compile(r"(?P<exercise>[a-z_]+):(?P<sets>\d+):(?P<sessions>\d+)")
-
-
-class MarkerError(ValueError):
-    """A marker or a page's front matter cannot be rendered; the message says where and why."""
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a renderer needs to know about the page it writes into."""
-
-    page_url: str
-    volume_url: str
-    corrections_label: str = ""
-    corrections_url: str = ""
 
 
 # -- warning signs ------------------------------------------------------------------------------
@@ -73,15 +51,34 @@ def render_warning_signs(args: str, context: Context) -> str:
         raise MarkerError(f"unknown warning-sign level {level_id!r} (known: {known})")
     level = warning_signs.LEVELS[level_id]
     kind = {"emergency": "danger", "urgent": "warning", "routine": "info"}[level_id]
+    action = level.action
+    if level.calls:
+        action = call_list(level.calls, lambda number: f"[{number}](tel:{number})") + " " + action
     lines = [
         f'!!! {kind} "{level.title}"',
-        f"    {level.action}",
+        f"    {action}",
         "",
         "    If you have any of these:",
         "",
     ]
     lines += [f"    - {sign.text}" for sign in warning_signs.signs_at(level_id)]
     return "\n".join(lines) + "\n"
+
+
+# -- evidence grade -----------------------------------------------------------------------------
+
+
+def render_evidence_grade(args: str, context: Context) -> str:
+    """How strong a cause's main evidence is, as a note under the page's short answer."""
+    cause = args.strip()
+    if cause not in evidence.EVIDENCE:
+        known = ", ".join(evidence.EVIDENCE)
+        raise MarkerError(f"unknown cause {cause!r} for an evidence grade (known: {known})")
+    entry = evidence.EVIDENCE[cause]
+    return (
+        f'!!! info "How strong the evidence is: {entry.grade.title}"\n'
+        f"    {entry.grade.title}: {entry.grade.meaning}. {entry.basis}\n"
+    )
 
 
 # -- volume week --------------------------------------------------------------------------------
@@ -138,6 +135,8 @@ def render_volume_week(args: str, context: Context) -> str:
             f"| {muscle.name} | {sets_text(muscle.fractional_sets)} | {muscle.direct_sets} "
             f"| {STATUS_WORDS[muscle.status]} |"
         )
+    if context.volume_url is None:
+        raise MarkerError(f"the site has no volume calculator page ({VOLUME_PAGE}) to link to")
     href = f"{context.volume_url}#{volume_fragment(rows)}"
     link = f'<a href="{escape(href)}">Open this week in the volume calculator</a>'
     return "\n".join(lines) + f"\n\n{link}\n"
@@ -213,63 +212,3 @@ def render_corrections_route(args: str, context: Context) -> str:
         label = context.corrections_label or "Report a mistake"
         return f'To report a mistake on this copy of the site: <a href="{escape(context.corrections_url)}">{escape(label)}</a>.\n'
     return "Whoever runs this copy of the site has not set up a corrections address yet.\n"
-
-
-RENDERERS: dict[str, Callable[[str, Context], str]] = {
-    "warning-signs": render_warning_signs,
-    "volume-week": render_volume_week,
-    "protein-table": render_protein_table,
-    "exercise-muscles": render_exercise_muscles,
-    "corrections-route": render_corrections_route,
-}
-
-
-# -- the page -----------------------------------------------------------------------------------
-
-
-def render_markers(markdown: str, context: Context, where: str) -> str:
-    """Every marker replaced by its figures; `where` names the page in errors."""
-
-    def line_of(position: int) -> int:
-        return markdown[:position].count("\n") + 1
-
-    def render(match: re.Match[str]) -> str:
-        name = match["name"]
-        if name not in RENDERERS:
-            known = ", ".join(RENDERERS)
-            raise MarkerError(
-                f"{where}:{line_of(match.start())}: unknown marker {name!r} (known: {known})"
-            )
-        try:
-            figures = RENDERERS[name](match["args"], context)
-        except MarkerError as error:
-            raise MarkerError(f"{where}:{line_of(match.start())}: {name} marker: {error}") from None
-        indent = match["indent"]
-        return "\n".join(
-            indent + line if line else line for line in figures.rstrip("\n").split("\n")
-        )
-
-    rendered = MARKER.sub(render, markdown)
-    leftover = LOOSE_MARKER.search(rendered)
-    if leftover:
-        line = rendered[: leftover.start()].count("\n") + 1
-        raise MarkerError(
-            f"{where}:{line}: malformed marker; write it alone on a line, "
-            "e.g. <!-- volume-week: hip_thrust:3:2 -->"
-        )
-    return rendered
-
-
-def review_due(meta: dict[str, object], where: str) -> datetime.date | None:
-    """The page's `review_due` date, if it has one; a malformed date fails the build."""
-    value = meta.get("review_due")
-    if value is None:
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise MarkerError(
-            f"{where}: review_due {value!r} is not a date written as YYYY-MM-DD"
-        ) from None

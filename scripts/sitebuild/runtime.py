@@ -35,6 +35,8 @@ PACKAGE_LOCK = ROOT / "package-lock.json"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 #: The Python package the browser imports.
 PACKAGE = "musclecalc"
+#: Bytes per block of the interpreter's and the snapshot's block digests (see `block_digests`).
+SHA256_BLOCK_BYTES = 1 << 20
 #: Hex digits of the content hash that names the folder of the files that change with the code.
 HASH_LENGTH = 16
 
@@ -53,9 +55,15 @@ class Manifest:
     wasm_url: str
     stdlib_url: str
     lock_file_url: str
-    packages: tuple[str, ...]
     wheel: str
     wheel_sha256: str
+    #: The interpreter's length, and the sha256 of each of its blocks of `sha256_block_bytes`
+    #: (the last one shorter), as of the snapshot: the worker checks both files block by block
+    #: while they arrive, so only the last block's digest is left when the download ends.
+    wasm_bytes: int
+    wasm_sha256_blocks: tuple[str, ...]
+    snapshot_sha256_blocks: tuple[str, ...]
+    sha256_block_bytes: int
     snapshot_url: str
     snapshot_bytes: int
     #: Bytes of interpreter memory the snapshot holds (the worker allocates them before it arrives).
@@ -147,6 +155,19 @@ def write_lockfile(out_dir: Path, wheel: Path) -> dict[str, object]:
     return entry
 
 
+def block_digests(data: bytes, block: int = SHA256_BLOCK_BYTES) -> tuple[str, ...]:
+    """The sha256 of each `block` bytes of `data`, the last block shorter: as sound a check as one
+    sha256 of the whole file (with its length), but one that can run while the file arrives.
+
+    >>> block_digests(b"abc", 2) == (hashlib.sha256(b"ab").hexdigest(), hashlib.sha256(b"c").hexdigest())
+    True
+    """
+    return tuple(
+        hashlib.sha256(data[start : start + block]).hexdigest()
+        for start in range(0, len(data), block)
+    )
+
+
 def content_hash(folder: Path) -> str:
     """A short sha256 over the names and contents of the files in `folder`."""
     digest = hashlib.sha256()
@@ -179,9 +200,12 @@ def assemble(out_dir: Path, cache: Path | None = None) -> Manifest:
         wasm_url=f"{version}/pyodide.asm.wasm",
         stdlib_url=f"{version}/python_stdlib.zip",
         lock_file_url=f"{folder}/pyodide-lock.json",
-        packages=(PACKAGE,),
         wheel=f"{folder}/{wheel.name}",
         wheel_sha256=str(entry["sha256"]),
+        wasm_bytes=(target / "pyodide.asm.wasm").stat().st_size,
+        wasm_sha256_blocks=block_digests((target / "pyodide.asm.wasm").read_bytes()),
+        snapshot_sha256_blocks=block_digests((out_dir / folder / made.snapshot.name).read_bytes()),
+        sha256_block_bytes=SHA256_BLOCK_BYTES,
         snapshot_url=f"{folder}/{made.snapshot.name}",
         snapshot_bytes=(out_dir / folder / made.snapshot.name).stat().st_size,
         snapshot_memory_bytes=made.memory_bytes,

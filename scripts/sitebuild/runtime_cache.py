@@ -30,6 +30,7 @@ INPUTS = (
     "scripts/sitebuild/wheel.py",
     "scripts/sitebuild/runtime.py",
     "scripts/sitebuild/snapshot.py",
+    "scripts/sitebuild/node.py",
     "scripts/sitebuild/make_snapshot.mjs",
     "docs/assets/javascripts/snapshot-image.mjs",
 )
@@ -67,6 +68,13 @@ def prepare() -> None:
     stamp.write_text(fingerprint)
 
 
+def install(site_dir: Path) -> None:
+    """Copy the assembled runtime into the built site and write its manifest into the site's copy
+    of the calculators' worker (the first post-build step: see sitebuild.post_build)."""
+    copy_into(site_dir)
+    write_worker_manifest(site_dir)
+
+
 def copy_into(site_dir: Path) -> None:
     """Copy the assembled runtime into the built site."""
     target = site_dir / SITE_PATH
@@ -89,8 +97,6 @@ def write_worker_manifest(site_dir: Path) -> None:
     worker.write_text(templates.fill(worker, {WORKER_PLACEHOLDER: content}), encoding="utf-8")
 
 
-#: Marks a page that shows a calculator (sitebuild.calculators writes it).
-CALCULATOR_MARK = '<div class="mc-calculator"'
 #: Loaded from the head of calculator pages: starts Python before the rest of the page's scripts.
 START_SCRIPT = "assets/javascripts/python-start.mjs"
 WORKER_CLIENT = "assets/javascripts/python-worker.mjs"
@@ -102,12 +108,12 @@ POLICY_TAG = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>', re.
 
 
 def add_start_script(page_html: str, to_root: str = "") -> str:
-    """On a page that shows a calculator, the page with the script that starts Python at once in
-    its head, right after its policy tag (at the end of the head if it has none); any other page
-    as it is (`to_root`: the relative path from the page to the site's root, ending in "/"
-    unless empty)."""
+    """A page that shows a calculator (the hook knows it from `page.meta["calculator"]`), with the
+    script that starts Python at once in its head, right after its policy tag (at the end of the
+    head if it has none); `to_root` is the relative path from the page to the site's root, ending
+    in "/" unless empty. A page without a head is returned as it is."""
     head_end = page_html.find("</head>")
-    if head_end < 0 or CALCULATOR_MARK not in page_html:
+    if head_end < 0:
         return page_html
     tags = (
         f'<link rel="modulepreload" href="{to_root}{WORKER_CLIENT}">'

@@ -1,4 +1,5 @@
-// Material's search worker, with one change: it builds its index only when the page says so.
+// Material's search worker, with two changes: it builds its index only when the page says so, and
+// a word that matches nothing is tried again with one typo allowed (below).
 // sitebuild.search_on_demand fills in the name of Material's worker and points Material's
 // configuration at this file (Material's documented way to bring a search worker of one's own).
 //
@@ -10,6 +11,8 @@
 // worker says it is ready.
 
 const SETUP = 0;  // Material's SearchMessageType.SETUP
+const QUERY = 2;  // Material's SearchMessageType.QUERY
+const RESULT = 3; // Material's SearchMessageType.RESULT
 const SITE = new URL("../../../", self.location.href).href;
 const channel = new BroadcastChannel(`why-am-i-losing-muscle search ${SITE}`);
 const held = [];
@@ -32,5 +35,49 @@ channel.addEventListener("message", (event) => {
   if (event.data === "build") build();
 });
 channel.postMessage("waiting");  // the page may have asked before this worker was listening
+
+// Typos. Lunr, inside Material's worker, finds a word only as typed (plus a trailing wildcard),
+// so "protien" or "sciatca" find nothing. When a query's result leaves a word of at least
+// FUZZY_MIN letters unmatched in every result (or the result is empty), the query is run once
+// more with that word marked `~1`, lunr's own syntax for "one letter added, dropped, changed or
+// swapped" (Material's query transform passes `~1` through), and only that second result goes
+// to the page. Everything stays in this worker: the query never leaves the page.
+const FUZZY_MIN = 5;
+let asked = null;   // the query Material last sent, while its first result is on its way
+let retried = false;
+
+function unmatched(query, items) {
+  // Material's result marks each query term it found with `true`, under the term as lunr stems
+  // it ("problems" is found as "problem"), so a word counts as found when such a term starts it.
+  const found = new Set();
+  for (const group of items)
+    for (const item of group)
+      for (const [term, hit] of Object.entries(item.terms ?? {})) if (hit) found.add(term);
+  const words = query.toLowerCase().split(/\s+/).filter((w) => /^[a-z]+$/.test(w) && w.length >= FUZZY_MIN);
+  return words.filter((word) => ![...found].some((term) => word.startsWith(term) || term.startsWith(word)));
+}
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== QUERY || retried) return;
+  asked = typeof event.data.data === "string" ? event.data.data : null;
+});
+
+const post = self.postMessage.bind(self);
+self.postMessage = (message, ...rest) => {
+  if (message?.type === RESULT && asked !== null && !retried) {
+    const query = asked;
+    asked = null;
+    const typos = unmatched(query, message.data?.items ?? []);
+    if (typos.length) {
+      const again = query.split(/\s+/).map((w) => (typos.includes(w.toLowerCase()) ? `${w}~1` : w)).join(" ");
+      retried = true;
+      self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: again } }));
+      return;
+    }
+  } else if (message?.type === RESULT) {
+    retried = false;
+  }
+  post(message, ...rest);
+};
 
 importScripts("__MATERIAL_WORKER__");

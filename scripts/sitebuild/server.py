@@ -1,10 +1,18 @@
-"""Serve a built site as a static host would: plain files, the right MIME types, the site's
-Content-Security-Policy as a header (so it also covers the calculators' worker), loopback only.
+"""A small Python static server, kept for the benchmark (scripts/benchmark_calculator_page.py):
+plain files, the right MIME types, the site's Content-Security-Policy as a header (so it also
+covers the calculators' worker), the cache rule of deploy/nginx.conf, loopback only.
 
     python -m sitebuild.server [SITE_DIR] [--port 8000]
 
-The benchmark starts it in-process with `serve()`. The tests and `make preview` use the real
-nginx with deploy/nginx.conf instead (sitebuild.nginx).
+Everything else (the tests, `make preview`, scripts/phone_figures.py) serves the site with the
+real nginx and deploy/nginx.conf (sitebuild.nginx). The benchmark cannot: it needs a server whose
+every response it sees and steers in its own process. It counts the raw, gzip and brotli bytes of
+each file it sends, serves a generated naive Pyodide page beside the site as the yardstick, and
+answers 404 for the memory snapshot while the "site, normal" variant runs (a Playwright route
+would do that too, but routing turns Chromium's HTTP cache off, and the warm visits would then
+download everything again). nginx's access log gives none of that per run without parsing logs
+and rewriting its config mid-benchmark. :func:`content_security_policy` is also how the tests
+read the policy the pages declare.
 """
 
 from __future__ import annotations
@@ -23,11 +31,23 @@ from . import ROOT
 from .nginx import immutable_addresses
 
 
-def content_security_policy() -> str:
-    """The policy from mkdocs.yml (`extra.content_security_policy`), the one the pages declare."""
+def _extra(key: str) -> str:
+    """One policy key of mkdocs.yml's `extra`, its whitespace folded."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
         config = yaml_load(file)  # MkDocs' loader: it knows the !ENV tag
-    return " ".join(config["extra"]["content_security_policy"].split())
+    return " ".join(str(config["extra"][key]).split())
+
+
+def content_security_policy() -> str:
+    """The policy from mkdocs.yml (`extra.content_security_policy`), the one the pages declare."""
+    return _extra("content_security_policy")
+
+
+def header_content_security_policy() -> str:
+    """The policy a server sends as a header: the pages' policy, then the directives browsers
+    obey only in a header (`extra.content_security_policy_header_only`, such as frame-ancestors).
+    """
+    return f"{content_security_policy()}; {_extra('content_security_policy_header_only')}"
 
 
 #: Addresses whose content never changes: the rule of deploy/nginx.conf, read from it.
@@ -91,7 +111,7 @@ class StaticServer(ThreadingHTTPServer):
 
 def serve(site_dir: Path, port: int = 0) -> tuple[StaticServer, str]:
     """Start serving `site_dir` on 127.0.0.1 in a background thread; returns the server and its URL."""
-    handler = type("Handler", (StaticHandler,), {"policy": content_security_policy()})
+    handler = type("Handler", (StaticHandler,), {"policy": header_content_security_policy()})
     server = StaticServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -34,6 +34,16 @@ precaching.cleanupOutdatedCaches();
 
 const cacheName = (kind) => `${NAME}-${kind}-${SUFFIX}`;
 const onlyComplete = new cacheableResponse.CacheableResponsePlugin({ statuses: [200] });
+// A page's address may carry a reader's values in its fragment (#weight=80, or a self-check link
+// someone was sent); the fragment is never part of what is stored, only the address before it.
+const withoutFragment = {
+  cacheKeyWillBeUsed: async ({ request }) => {
+    const url = new URL(request.url);
+    if (!url.hash) return request;
+    url.hash = "";
+    return url.href;
+  },
+};
 const inScope = (url) => url.href.startsWith(SCOPE);
 const isPage = (url, request) =>
   request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
@@ -44,20 +54,28 @@ const ROUTES = [
     ({ url, request }) => inScope(url) && isPage(url, request),
     new strategies.NetworkFirst({
       cacheName: cacheName("pages"),
-      plugins: [onlyComplete, new precaching.PrecacheFallbackPlugin({ fallbackURL: "offline.html" })],
+      plugins: [
+        withoutFragment,
+        onlyComplete,
+        new precaching.PrecacheFallbackPlugin({ fallbackURL: "offline.html" }),
+      ],
     }),
   ],
   [
     ({ url }) => inScope(url) && VERSIONED.test(url.pathname),
-    new strategies.CacheFirst({ cacheName: cacheName("versioned"), plugins: [onlyComplete] }),
+    new strategies.CacheFirst({ cacheName: cacheName("versioned"), plugins: [withoutFragment, onlyComplete] }),
   ],
-  [({ url }) => inScope(url), new strategies.NetworkFirst({ cacheName: cacheName("files"), plugins: [onlyComplete] })],
+  [
+    ({ url }) => inScope(url),
+    new strategies.NetworkFirst({ cacheName: cacheName("files"), plugins: [withoutFragment, onlyComplete] }),
+  ],
 ];
 for (const [match, strategy] of ROUTES) routing.registerRoute(match, strategy);
 
 /** Fetch and store one file as its route would, resolving once it is stored. */
 async function keep(address, event) {
   const url = new URL(address);
+  url.hash = "";
   const request = new Request(url.href, { credentials: "same-origin" });
   const route = ROUTES.find(([match]) => match({ url, request }));
   if (!route) return;

@@ -15,14 +15,11 @@ the same in every process: the tests compare them with CPython's).
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT
+from .node import NodeMissingError, NodeScriptError, run_json
 
 SCRIPT = Path(__file__).with_name("make_snapshot.mjs")
 
@@ -89,9 +86,6 @@ def write_empty_zip(path: Path) -> Path:
 def make_snapshot(runtime_dir: Path, wheel: Path, lock_file: Path, out_dir: Path) -> Snapshot:
     """Write `snapshot.bin` and its empty `python_stdlib.zip` into `out_dir`, starting Pyodide
     from `runtime_dir` with `lock_file`."""
-    node = shutil.which("node")
-    if node is None:
-        raise SnapshotError("Node.js is needed to make the calculators' snapshot")
     out_dir.mkdir(parents=True, exist_ok=True)
     request = {
         "runtime": str(runtime_dir.resolve()),
@@ -100,19 +94,10 @@ def make_snapshot(runtime_dir: Path, wheel: Path, lock_file: Path, out_dir: Path
         "lock_file": str(lock_file.resolve()),
         "out": str((out_dir / "snapshot.bin").resolve()),
     }
-    done = subprocess.run(
-        [node, str(SCRIPT)],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=600,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SnapshotError(f"make_snapshot.mjs failed:\n{done.stderr[-4000:]}")
-    reply = json.loads(done.stdout)
+    try:
+        reply = run_json(SCRIPT, request, timeout=600)
+    except (NodeMissingError, NodeScriptError) as error:
+        raise SnapshotError(f"the calculators' snapshot could not be made: {error}") from error
     return Snapshot(
         snapshot=out_dir / "snapshot.bin",
         stdlib=write_empty_zip(out_dir / "python_stdlib.zip"),

@@ -78,8 +78,11 @@ def test_each_sign_alone_gives_its_own_level_in_words_with_the_red_flags_link(co
     reply = call("checkup", {"symptoms": [code]})
     level = SIGNS[code].level
     assert reply["result"]["triage"]["level"] == level
-    assert reply["result"]["triage"]["action"] == LEVELS[level].action
+    action = reply["result"]["triage"]["action"]
+    assert action.startswith(LEVELS[level].action)
+    assert action == " ".join(t for t in (LEVELS[level].action, SIGNS[code].help) if t)
     alert = reply["display"]["alert"]
+    assert alert["action"] == action
     assert alert["title"] == LEVELS[level].title
     assert alert["link"]["path"] == f"red-flags/#{LEVELS[level].anchor}"
 
@@ -165,7 +168,7 @@ def test_kilograms_and_pounds_give_the_same_ranking(kg: dict[str, Any], lb: dict
 def test_next_steps_fill_in_the_readers_numbers() -> None:
     reply = call("checkup", {"weight": 176.4, "weight_unit": "lb", "protein_grams": 60, "age": 70})
     links = [link["path"] for c in reply["result"]["causes"] for link in c["next_steps"]]
-    assert "calculators/protein/#weight=176.4&weight_unit=lb&goal=build&age=70" in links
+    assert "calculators/protein/#weight=176.4&weight_unit=lb&age=70" in links
 
 
 @pytest.mark.parametrize(
@@ -260,3 +263,135 @@ def test_cli_exits_2_on_bad_input(args: tuple[str, ...]) -> None:
     done = cli(*args)
     assert done.returncode == 2
     assert done.stderr.strip()
+
+
+# -- issue 23: signs, help lines, one rule per fact, wording -------------------------------------
+
+
+def _first_reasons(reply: dict[str, Any], cause: str) -> list[str]:
+    found = [c for c in reply["result"]["causes"] if c["cause"] == cause]
+    assert found, causes(reply)
+    return list(found[0]["reasons"])
+
+
+@pytest.mark.parametrize("code", [c for c in sorted(SIGNS) if SIGNS[c].level == "emergency"])
+def test_an_emergency_answer_shows_the_numbers_as_links_a_phone_can_dial(code: str) -> None:
+    html = page_reply("checkup", {"symptoms": [code]})["answer"]
+    call_line = re.search(r'<p class="mc-alert__call">(.*?)</p>', html)
+    assert call_line is not None, html
+    for number in ("999", "112", "911"):
+        assert f'<a href="tel:{number}">{number}</a>' in call_line.group(1)
+    assert html.index("mc-alert__call") < html.index("mc-alert__action")
+
+
+def test_a_non_emergency_answer_has_no_call_line() -> None:
+    html = page_reply("checkup", {"symptoms": ["statin_pain"]})["answer"]
+    assert "tel:" not in html
+
+
+@pytest.mark.parametrize(
+    ("code", "level"),
+    [
+        ("exercise_heart", "emergency"),
+        ("injury_weakness", "emergency"),
+        ("worsening_leg_weakness", "urgent"),
+        ("sciatica", "routine"),
+        ("eyelids_or_vision", "routine"),
+        ("breathing_or_swallowing", "emergency"),
+        ("food_worries", "routine"),
+    ],
+)
+def test_signs_sit_at_the_level_the_nhs_gives(code: str, level: str) -> None:
+    assert SIGNS[code].level == level
+    assert call("checkup", {"symptoms": [code]})["result"]["triage"]["level"] == level
+
+
+def test_the_myasthenia_sign_does_not_catch_training_fatigue() -> None:
+    sign = SIGNS["eyelids_or_vision"]
+    assert "worse" in sign.text and "rest" in sign.text
+    assert "more you use them" not in sign.text  # the old wording fits any hard set
+    assert "workout" in sign.text
+
+
+@pytest.mark.parametrize("code", ["periods_stopped", "food_worries"])
+@pytest.mark.parametrize("extra", [{}, {"weight": 60, "weight_change_per_week": -0.9}])
+def test_an_eating_sign_gets_the_doctor_and_a_help_line_and_no_calorie_calculator(
+    code: str, extra: dict[str, Any]
+) -> None:
+    reply = call("checkup", {"symptoms": [code], **extra})
+    assert "Beat" in reply["result"]["triage"]["action"]
+    reasons = _first_reasons(reply, "too-little-energy")
+    assert "doctor" in reasons[0] and "Beat" in reasons[0]
+    links = [link["path"] for c in reply["result"]["causes"] for link in c["next_steps"]]
+    assert not [path for path in links if path.startswith("calculators/energy")], links
+    html = page_reply("checkup", {"symptoms": [code], **extra})["answer"]
+    assert "calculators/energy" not in html
+
+
+def test_no_help_line_named_anywhere_is_the_closed_neda_line() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in (REPO_ROOT / "docs").rglob("*.md")]
+    texts += [p.read_text(encoding="utf-8") for p in (REPO_ROOT / "calculators/src").rglob("*.py")]
+    assert not [t for t in texts if re.search(r"\bNEDA\b(?! \(US\) closed)", t)]
+
+
+@pytest.mark.parametrize(
+    ("weight", "unit"),
+    [(w, "kg") for w in (45, 50.5, 61, 65, 70, 71, 73, 77, 80.3, 95, 120, 150)]
+    + [(w, "lb") for w in (110, 143, 161, 176.4, 199, 250, 301)],
+)
+def test_the_protein_calculators_keep_muscle_target_is_never_a_likely_cause(
+    weight: float, unit: str
+) -> None:
+    target = call("protein", {"weight": weight, "weight_unit": unit, "goal": "maintain"})
+    grams = target["result"]["daily_grams"]["target"]
+    reply = call("checkup", {"weight": weight, "weight_unit": unit, "protein_grams": grams})
+    found = [c for c in reply["result"]["causes"] if c["cause"] == "too-little-protein"]
+    assert [c["likelihood"] for c in found] in ([], ["possible"]), (grams, found)
+
+
+def test_protein_under_the_keep_muscle_band_is_likely() -> None:
+    reply = call("checkup", {"weight": 80, "protein_grams": 90})  # 1.125 g/kg < 1.2
+    assert reply["result"]["causes"][0]["likelihood"] == "likely"
+
+
+def test_a_slow_loss_is_called_below_the_band_not_within_it() -> None:
+    # 0.23 kg of 100 kg = 0.23 % a week, under 0.5 %
+    reply = call("checkup", {"weight": 100, "weight_change_per_week": -0.23})
+    reason = _first_reasons(reply, "too-little-energy")[0]
+    assert "below the 0.5-1 % a week" in reason
+    assert "within" not in reason
+
+
+def test_a_loss_inside_the_band_is_called_within_it() -> None:
+    reply = call("checkup", {"weight": 100, "weight_change_per_week": -0.7})
+    assert "within the 0.5-1 % a week" in _first_reasons(reply, "too-little-energy")[0]
+
+
+def test_one_month_is_singular() -> None:
+    reasons = _first_reasons(call("checkup", {"months_training": 1}), "patience-and-timelines")
+    assert "trained for 1 month;" in reasons[0]
+    assert "1 months" not in reasons[0]
+
+
+def test_sleep_just_under_the_line_is_not_written_as_the_line() -> None:
+    reason = _first_reasons(call("checkup", {"sleep_hours": 6.96}), "poor-sleep")[0]
+    assert "about 6.96 hours" in reason
+    assert "about 7 hours" not in reason
+
+
+def test_next_steps_never_carry_a_goal_the_reader_did_not_give() -> None:
+    reply = call(
+        "checkup",
+        {"weight": 70, "weight_change_per_week": -0.5, "protein_grams": 80, "age": 30},
+    )
+    links = [link["path"] for c in reply["result"]["causes"] for link in c["next_steps"]]
+    assert any(path.startswith("calculators/energy/") for path in links)
+    assert not [path for path in links if "goal=" in path], links
+
+
+def test_one_hormone_sign_already_means_a_doctor_in_the_cause_text_too() -> None:
+    reply = call("checkup", {"symptoms": ["weight_loss"]})
+    assert reply["result"]["triage"]["level"] == "routine"
+    summary = _first_reasons(reply, "hormones")[0]
+    assert "One is enough to book a doctor's appointment" in summary
+    assert "with 2 or more, a doctor's blood test is worth booking" not in summary

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from musclecalc import ACTIVITY_FACTORS, CM_PER_INCH, KG_PER_POUND, energy_needs
-from support.calculators import call
+from support.calculators import REPO_ROOT, call
 from support.strategies import LEAN, body_fat, weights_kg
 from support.worked_examples import ENERGY, Worked, check_worked
 
@@ -171,3 +171,31 @@ def test_any_height_and_weight_in_imperial_equal_metric(inches, pounds) -> None:
     )
     if metric["ok"]:  # a few imperial bounds fall just outside the metric ones
         assert imperial["result"]["target_kcal"] == metric["result"]["target_kcal"]
+
+
+def test_a_fat_loss_deficit_past_the_500_kcal_line_says_so_with_its_source() -> None:
+    from musclecalc._thresholds import DEFICIT_KCAL
+
+    # 95 kg man, 185 cm, 30, very active: TDEE 3,383 kcal; 20 % below is a 677 kcal deficit
+    big = call(
+        "energy",
+        {"sex": "male", "age": 30, "height": 185, "weight": 95, "activity": "very", "goal": "lose"},
+    )["result"]
+    assert any("more than the about 500 kcal a day" in note for note in big["notes"])
+    assert any("Murphy" in source["author"] for source in big["sources"])
+    # 55 kg woman, sedentary: TDEE about 1,570 kcal; 20 % is about 314 kcal, under the line
+    small = call(
+        "energy",
+        {
+            "sex": "female",
+            "age": 30,
+            "height": 160,
+            "weight": 55,
+            "activity": "sedentary",
+            "goal": "lose",
+        },
+    )["result"]
+    assert not any("500 kcal" in note for note in small["notes"])
+    assert DEFICIT_KCAL.value == 500
+    page = (REPO_ROOT / "docs" / "calculators" / "energy.md").read_text(encoding="utf-8")
+    assert "about 500 kcal a day" in page

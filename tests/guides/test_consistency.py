@@ -72,6 +72,12 @@ SIGN_WORDS = {
     "weight_loss": r"(los\w*|lost) weight without trying",
     "periods_stopped": r"periods? (have |has )?(stop|become irregular)",
     "lasting_pain": r"pain[^.]{0,60}\b(not better|keeps coming back|does not settle|lasts)",
+    # issue 23: the new and changed signs
+    "exercise_heart": r"\bfaint(?:ed|ing|s)?\b|chest (?:pain|tightness)|tight chest|racing heart"
+    r"|heart(?:beat)? (?:that )?races|palpitations|irregular heartbeat",
+    "injury_weakness": r"after a (?:serious |bad )?(?:fall|crash|accident)|blow to (?:the|your) (?:back|neck)",
+    "worsening_leg_weakness": r"foot drop|foot (?:that )?drags|dragging foot|leg (?:that )?buckles",
+    "food_worries": r"eating disorder|restrict\w* (?:your )?(?:food|eating)|eating very little",
 }
 LINK = re.compile(r"\]\((?:\.\./)?red-flags\.md#(?P<anchor>[a-z-]+)\)")
 

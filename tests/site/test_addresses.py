@@ -90,3 +90,17 @@ def test_converting_a_huge_number_asks_for_a_smaller_one(visit: Visit) -> None:
     assert visit.page.input_value(control("protein", "weight")) == "1e300"
     assert "Something went wrong" not in (visit.page.text_content("#mc-protein") or "")
     visit.assert_clean()
+
+
+def test_a_link_too_long_to_read_is_said_and_the_form_keeps_its_values(visit: Visit) -> None:
+    visit.goto("calculators/protein/#weight=70&" + "x=" + "9" * 25_000)
+    message = visit.page.locator(error_for("protein", "_"))
+    message.wait_for(state="visible", timeout=10_000)  # said at once, not after Python starts
+    assert (message.text_content() or "").startswith("This link holds more than the calculator")
+    default = default_payload("protein")["weight"]
+    assert visit.page.input_value(control("protein", "weight")) == str(default)
+    visit.wait_ready("protein")
+    assert message.is_visible()  # Python's answer does not wipe it
+    visit.page.fill(control("protein", "weight"), "71")
+    visit.page.wait_for_selector(f"{error_for('protein', '_')}[hidden]", state="attached")
+    visit.assert_clean()

@@ -317,7 +317,7 @@ def _build_pages(tmp_path: Path, markdown: str) -> subprocess.CompletedProcess[s
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(markdown, encoding="utf-8")
-    hook = ROOT / "scripts" / "hooks" / "calculator_forms.py"
+    hook = ROOT / "scripts" / "hooks" / "markers.py"
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: Marker test\nhooks:\n  - {hook}\n", encoding="utf-8"
     )
@@ -334,13 +334,13 @@ def _build_pages(tmp_path: Path, markdown: str) -> subprocess.CompletedProcess[s
 def test_an_unknown_calculator_fails_the_build(tmp_path: Path) -> None:
     done = _build_pages(tmp_path, "# Page\n\n<!-- calculator: nonesuch -->\n")
     assert done.returncode != 0
-    assert "unknown calculator 'nonesuch'" in done.stderr
+    assert "index.md:3: calculator marker: unknown calculator 'nonesuch'" in done.stderr
 
 
 def test_a_malformed_marker_fails_the_build(tmp_path: Path) -> None:
     done = _build_pages(tmp_path, "# Page\n\nSee <!-- calculator: protein --> inline.\n")
     assert done.returncode != 0
-    assert "malformed calculator marker" in done.stderr
+    assert "index.md:3: malformed marker 'calculator'" in done.stderr
 
 
 def test_a_known_marker_builds(tmp_path: Path) -> None:
@@ -358,3 +358,66 @@ def test_the_self_checks_questions_come_in_headed_groups(build: Build) -> None:
     legends = re.findall(r'<legend class="mc-group__title">([^<]+)</legend>', form)
     assert legends == ["Your training", "Food and body", "Recovery and daily life"]
     assert form.count("<fieldset") == form.count("</fieldset>") == 4  # the signs, then 3 groups
+
+
+# -- the post-build pipeline (sitebuild.post_build) ----------------------------------------------
+
+
+def test_one_hook_runs_after_the_build_and_no_priority_number_sets_an_order() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = re.findall(r"^  - (scripts/hooks/\S+\.py)$", config, re.M)
+    assert sorted(hooks) == sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "scripts" / "hooks").glob("*.py")
+    )
+    post_build = [h for h in hooks if "def on_post_build" in (ROOT / h).read_text("utf-8")]
+    assert post_build == ["scripts/hooks/post_build.py"]
+    assert not [h for h in hooks if "event_priority" in (ROOT / h).read_text("utf-8")]
+    # Each hook adapts the sitebuild module of its own name.
+    for hook in hooks:
+        assert (ROOT / "scripts" / "sitebuild" / Path(hook).name).is_file(), hook
+
+
+def test_the_deploy_id_covers_every_final_file_under_its_fingerprinted_name(build: Build) -> None:
+    """The service worker's deploy id is the hash of the site as the steps before it left it:
+    the runtime copied in, the icons written, the own assets renamed by their content. Had the
+    offline step run before any of them, the id would cover files that changed or are gone."""
+    from sitebuild import fingerprint, offline
+
+    worker = (build.site_dir / "sw.js").read_text(encoding="utf-8")
+    written = re.search(r'const DEPLOY = "([0-9a-f]{16})";', worker)
+    assert written is not None
+    files = offline.site_files(build.site_dir)
+    assert written.group(1) == offline.deploy_id(build.site_dir, files)
+    assert fingerprint.own_assets(build.site_dir) == []  # nothing left unhashed
+    assert any(re.fullmatch(r"assets/javascripts/calculator-worker\.[0-9a-f]{10}\.mjs", f) for f in files)
+    assert any(f.startswith("assets/pyodide/") and f.endswith("snapshot.bin") for f in files)
+    assert any(f.startswith("assets/images/icons/") for f in files)
+
+
+def test_the_precompressed_copies_are_of_the_final_files_and_nothing_else(build: Build) -> None:
+    """Precompressing is the last step: the service worker written just before it has its
+    copies, every copy matches the file beside it, and no copy is left of a file that a later
+    step renamed or removed."""
+    import gzip
+
+    import brotli
+
+    worker = build.site_dir / "sw.js"
+    assert brotli.decompress(Path(f"{worker}.br").read_bytes()) == worker.read_bytes()
+    for copy in [*build.site_dir.rglob("*.br"), *build.site_dir.rglob("*.gz")]:
+        original = copy.with_suffix("")
+        assert original.is_file(), f"{copy} has no file beside it"
+        unpack = brotli.decompress if copy.suffix == ".br" else gzip.decompress
+        assert unpack(copy.read_bytes()) == original.read_bytes(), copy
+
+
+def test_the_pipeline_runs_its_steps_in_the_order_of_its_table(tmp_path: Path) -> None:
+    from sitebuild import post_build
+
+    ran: list[str] = []
+    steps = tuple(
+        post_build.Step(step.name, lambda site, name=step.name: ran.append(name))
+        for step in post_build.STEPS
+    )
+    post_build.run(tmp_path, steps)
+    assert ran == ["runtime", "icons", "traces", "fingerprint", "offline", "precompress"]

@@ -1,5 +1,7 @@
-"""The shipped server config (deploy/nginx.conf) on Debian's real nginx: what it sends for every
-kind of file, compression, the 404 page, the site under a subpath, and `make preview`'s stop."""
+"""The shipped server config (deploy/nginx.conf, deploy/subpath.conf and the snippets they
+include) on Debian's real nginx: what it sends for every kind of file, the guard headers on every
+kind of response (and a header an operator adds), dotfiles, compression, the 404 page, the site
+under a subpath through `alias`, and `make preview`'s stop."""
 
 from __future__ import annotations
 
@@ -16,8 +18,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild.nginx import DEPLOY_CONF, Preview, immutable_addresses, serving
-from sitebuild.server import content_security_policy
+from sitebuild.nginx import (
+    HEADERS_SNIPPET,
+    Preview,
+    immutable_addresses,
+    serving,
+    shipped_headers,
+)
+from sitebuild.server import content_security_policy, header_content_security_policy
 from support.browser import Visit, open_visit
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
@@ -73,9 +81,19 @@ def versioned(path: str) -> bool:
 
 def assert_guarded(response: Response) -> None:
     """The headers every response must carry, whatever location served it."""
-    assert response.header("Content-Security-Policy") == content_security_policy()
+    policy = response.header("Content-Security-Policy") or ""
+    assert policy == header_content_security_policy()
+    for directive in ("frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"):
+        assert directive in policy.split("; ")
+    assert "object-src 'none'" in policy.split("; ")
     assert response.header("X-Content-Type-Options") == "nosniff"
     assert response.header("Referrer-Policy") == "no-referrer"
+    assert response.header("X-Frame-Options") == "DENY"
+    assert response.header("Cross-Origin-Opener-Policy") == "same-origin"
+    assert response.header("Cross-Origin-Resource-Policy") == "same-origin"
+    permissions = response.header("Permissions-Policy") or ""
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in permissions.split(", ")
 
 
 # Kinds of file, by a glob in the built site, and the type each must be sent as.
@@ -161,10 +179,44 @@ def test_a_miss_gets_the_404_page_with_the_guard_headers_and_no_long_cache(
     assert_guarded(response)
 
 
-def test_the_configs_policy_is_the_one_the_pages_declare() -> None:
-    policies = re.findall(r'Content-Security-Policy "([^"]*)"', DEPLOY_CONF.read_text("utf-8"))
-    assert len(policies) >= 2  # the server's and the repeat in the immutable location
-    assert set(policies) == {content_security_policy()}
+def test_the_configs_policy_is_the_pages_policy_plus_the_header_only_directives() -> None:
+    policies = re.findall(r'Content-Security-Policy "([^"]*)"', HEADERS_SNIPPET.read_text("utf-8"))
+    assert policies == [header_content_security_policy()]
+    assert header_content_security_policy().startswith(content_security_policy() + "; ")
+    # A <meta> policy ignores these, and Chromium logs an error for each: header only.
+    for directive in ("frame-ancestors", "report-uri", "sandbox"):
+        assert directive not in content_security_policy()
+    assert "frame-ancestors 'none'" in header_content_security_policy()
+
+
+def test_the_pages_declare_the_meta_policy_without_header_only_directives(build: Build) -> None:
+    pages = sorted(build.site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        found = re.findall(
+            r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"',
+            page.read_text(encoding="utf-8"),
+        )
+        assert found == [content_security_policy()], page
+
+
+def test_only_headers_conf_adds_headers_so_none_is_lost_in_a_location() -> None:
+    """nginx drops inherited add_header lines in a block with its own: so every add_header of
+    the site's rules (but Cache-Control) is in headers.conf, and every block includes it."""
+    site = (HEADERS_SNIPPET.parent / "site.conf").read_text(encoding="utf-8")
+    added = re.findall(r"^\s*add_header ([\w-]+)", site, re.MULTILINE)
+    assert set(added) == {"Cache-Control"}
+    # the enclosing location, and each one inside
+    blocks = len(re.findall(r"^\s*location ", site, re.MULTILINE)) + 1
+    assert blocks == 3
+    assert site.count("include snippets/why-am-i-losing-muscle/headers.conf;") == blocks
+    assert set(shipped_headers()) >= {
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Permissions-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Cross-Origin-Resource-Policy",
+    }
 
 
 def test_nginx_accepts_the_config_without_a_warning(nginx: Preview) -> None:
@@ -263,32 +315,144 @@ def test_preview_stops_cleanly_on_sigterm(build: Build) -> None:
         get(f"http://127.0.0.1:{port}/")
 
 
+# A host's own rules, as many servers have them: a regular-expression location for scripts and
+# styles at server level, which wins over any plain prefix location such as `location /muscle/`.
+HOST_RULES = (
+    'location ~* \\.(?:js|mjs|css|wasm|json)$ {\n    add_header Cache-Control "max-age=60";\n}\n'
+)
+
+
+@dataclass
+class SubpathSite:
+    preview: Preview
+    site_dir: Path
+
+
 @pytest.fixture(scope="session")
-def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
-    """A second build, for http://127.0.0.1:PORT/muscle/, served the same way."""
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SubpathSite]:
+    """A second build, for http://127.0.0.1:PORT/muscle/, served by a host's server block with
+    its own regex location and deploy/subpath.conf, which reaches the site through `alias`."""
     site_dir = tmp_path_factory.mktemp("subpath-site")
     port = free_port()
     done = build_site(site_dir, port, SUBPATH)
     assert done.returncode == 0, f"the subpath build failed:\n{done.stderr[-4000:]}"
-    with serving(site_dir, port, SUBPATH) as preview:
-        yield preview
+    with serving(site_dir, port, SUBPATH, host_rules=HOST_RULES) as preview:
+        yield SubpathSite(preview, site_dir)
 
 
-def test_under_a_subpath_the_config_passes_and_serves_the_guarded_headers(
-    subpath_site: Preview,
+def test_under_a_subpath_the_config_uses_alias_and_serves_hashed_files_guarded(
+    subpath_site: SubpathSite,
 ) -> None:
-    assert not re.search(r"\[(warn|alert|emerg)\]", subpath_site.check())
-    wasm = next((subpath_site.prefix / "root").glob("muscle/assets/pyodide/*/pyodide.asm.wasm"))
-    path = wasm.relative_to(subpath_site.prefix / "root" / "muscle").as_posix()
-    response = get(subpath_site.url + path)
-    assert response.status == 200 and response.header("Cache-Control") == IMMUTABLE
-    assert_guarded(response)
+    preview = subpath_site.preview
+    assert not re.search(r"\[(warn|alert|emerg)\]", preview.check())
+    server = (preview.prefix / "server.conf").read_text(encoding="utf-8")
+    assert f"alias {subpath_site.site_dir.resolve()}/;" in server and "location ~* " in server
+    for pattern in ("assets/pyodide/*/pyodide.asm.wasm", "assets/javascripts/calculators.*.mjs"):
+        path = one(subpath_site.site_dir, pattern)
+        response = get(preview.url + path)
+        assert response.status == 200, path
+        assert response.header("Cache-Control") == IMMUTABLE
+        assert response.body == (subpath_site.site_dir / path).read_bytes()
+        assert_guarded(response)
+    redirect = get(preview.url.rstrip("/"))
+    assert redirect.status == 301
+    assert (redirect.header("Location") or "").endswith(SUBPATH)
+    assert_guarded(redirect)
+
+
+PRINT = [sys.executable, "-m", "sitebuild.nginx", "--print"]
+
+
+def test_print_subpath_prints_the_alias_snippet() -> None:
+    done = subprocess.run(
+        [*PRINT, "--subpath", "/health/", "--root", "/srv/health/site"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "location ^~ /health/ {" in done.stdout and "location = /health {" in done.stdout
+    assert "alias /srv/health/site/;" in done.stdout
+    assert "error_page 404 /health/404.html;" in done.stdout
+    assert "include snippets/why-am-i-losing-muscle/site.conf;" in done.stdout
+    assert "/muscle" not in done.stdout.split("location = ")[1]
+
+
+@pytest.fixture
+def dotfiles(build: Build) -> Iterator[dict[str, Path]]:
+    """A .env, a .git/config and a /.well-known/ file in the served folder, as a careless
+    deploy (a git checkout, an rsync of the project) leaves them."""
+    files = {
+        ".env": build.site_dir / ".env",
+        ".git/config": build.site_dir / ".git" / "config",
+        "assets/.DS_Store": build.site_dir / "assets" / ".DS_Store",
+        ".well-known/security.txt": build.site_dir / ".well-known" / "security.txt",
+    }
+    for file in files.values():
+        file.parent.mkdir(exist_ok=True)
+        file.write_text("SECRET=do-not-serve\n", encoding="utf-8")
+    yield files
+    for file in files.values():
+        file.unlink()
+    for folder in (".git", ".well-known"):
+        (build.site_dir / folder).rmdir()
+
+
+def test_dotfiles_get_the_404_page_but_well_known_is_served(
+    build: Build, site_url: str, dotfiles: dict[str, Path]
+) -> None:
+    for path in (".env", ".git/config", "assets/.DS_Store"):
+        response = get(site_url + path)
+        assert response.status == 404, path
+        assert response.body == (build.site_dir / "404.html").read_bytes()
+        assert_guarded(response)
+    well_known = get(site_url + ".well-known/security.txt")
+    assert well_known.status == 200 and b"SECRET" in well_known.body
+    assert_guarded(well_known)
+
+
+def hsts_line() -> str:
+    """The HSTS line headers.conf documents, switched on as its comment says."""
+    found = re.findall(
+        r"^# (add_header Strict-Transport-Security .*)$",
+        HEADERS_SNIPPET.read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    assert len(found) == 1
+    return found[0]
+
+
+def test_a_header_added_in_headers_conf_reaches_every_kind_of_response(
+    build: Build, dotfiles: dict[str, Path]
+) -> None:
+    """Today's mistake, adding HSTS at server level, loses it in the location that sets its own
+    headers; the documented place, headers.conf, reaches every response, also under a subpath."""
+    hashed = one(build.site_dir, "assets/javascripts/calculators.*.mjs")
+    paths = {
+        "": 200,
+        "calculators/protein/": 200,
+        hashed: 200,
+        one(build.site_dir, "assets/pyodide/*/pyodide.asm.wasm"): 200,
+        "sw.js": 200,
+        "a/b/c/missing/": 404,
+        "assets/javascripts/bundle.0123abcd.min.js": 404,
+        ".git/config": 404,
+        "calculators": 301,
+    }
+    for subpath in ("/", SUBPATH):
+        port = free_port()
+        with serving(build.site_dir, port, subpath, extra_headers=[hsts_line()]) as preview:
+            for path, status in paths.items():
+                response = get(preview.url + path)
+                assert response.status == status, (subpath, path)
+                assert response.header("Strict-Transport-Security") == "max-age=31536000", path
+                assert_guarded(response)
 
 
 def test_under_a_subpath_a_calculator_answers_and_instant_navigation_works(
-    browser: object, subpath_site: Preview
+    browser: object, subpath_site: SubpathSite
 ) -> None:
-    visit = open_visit(browser, subpath_site.url)
+    url = subpath_site.preview.url
+    visit = open_visit(browser, url)
     try:
         page = visit.page
         visit.goto("calculators/protein/#weight=91&weight_unit=kg")
@@ -303,18 +467,19 @@ def test_under_a_subpath_a_calculator_answers_and_instant_navigation_works(
         page.locator("a.md-nav__link[href$='/calculators/energy/']:visible").first.click()
         visit.wait_ready("energy")
         assert page.evaluate("window.__sameDocument") is True, "instant navigation reloaded"
-        assert page.url.startswith(subpath_site.url + "calculators/energy/")
+        assert page.url.startswith(url + "calculators/energy/")
         visit.assert_clean()
     finally:
         visit.page.context.close()
 
 
 def test_under_a_subpath_a_nested_miss_gets_a_working_404_page(
-    browser: object, subpath_site: Preview
+    browser: object, subpath_site: SubpathSite
 ) -> None:
-    visit = open_visit(browser, subpath_site.url)
+    url = subpath_site.preview.url
+    visit = open_visit(browser, url)
     try:
-        response = visit.page.goto(subpath_site.url + "a/b/c/missing/")
+        response = visit.page.goto(url + "a/b/c/missing/")
         assert response is not None and response.status == 404
         visit.page.wait_for_load_state("load")
         assert visit.page.evaluate("typeof __md_get") == "function"

@@ -1,4 +1,5 @@
-"""The page_figures hook: markers become figures from musclecalc, bad markers fail the build."""
+"""The markers hook: markers become figures and calculators from musclecalc, bad markers fail the
+build (sitebuild.markers, sitebuild.page_figures)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import page_figures
-from sitebuild.page_figures import MarkerError
+from sitebuild import markers, page_figures
+from sitebuild.markers import Context, MarkerError
 from support.site import ROOT
 
 import musclecalc
 from musclecalc import warning_signs
 
-CONTEXT = page_figures.Context(page_url="exercises/programming/", volume_url="../../calculators/volume/")
+CONTEXT = Context(page_url="exercises/programming/", site_root="../../", volume_url="../../calculators/volume/")
 
 
 def render(markdown: str) -> str:
-    return page_figures.render_markers(markdown, CONTEXT, "page.md")
+    return markers.render_markers(markdown, CONTEXT, "page.md").text
 
 
 # -- warning signs ------------------------------------------------------------------------------
@@ -37,6 +38,44 @@ def test_warning_signs_list_every_sign_of_the_level_and_its_action(level: str) -
     others = [s.text for s in warning_signs.SIGNS.values() if s.level != level]
     assert not any(text in listed for text in others)
     assert out.startswith("Intro\n\n!!! ") and out.endswith("\nAfter\n")
+
+
+def test_the_emergency_level_shows_each_number_as_a_tel_link() -> None:
+    out = render("<!-- warning-signs: emergency -->\n")
+    for number in ("999", "112", "911"):
+        assert f"[{number}](tel:{number})" in out
+    assert "tel:" not in render("<!-- warning-signs: urgent -->\n")
+
+
+# -- evidence grades ----------------------------------------------------------------------------
+
+
+def test_every_cause_page_shows_its_grade_from_the_one_table() -> None:
+    from musclecalc._checkup import CAUSE_TITLES
+
+    assert set(musclecalc.evidence.EVIDENCE) == set(CAUSE_TITLES)
+    for cause, entry in musclecalc.evidence.EVIDENCE.items():
+        page = (ROOT / "docs" / "causes" / f"{cause}.md").read_text(encoding="utf-8")
+        assert f"<!-- evidence-grade: {cause} -->" in page
+        out = render(f"<!-- evidence-grade: {cause} -->\n")
+        assert f"How strong the evidence is: {entry.grade.title}" in out
+        assert entry.basis in out
+
+
+def test_the_self_checks_method_lists_the_same_grades() -> None:
+    from musclecalc._checkup import CAUSE_TITLES, CHECKUP
+
+    method = CHECKUP.run({"sleep_hours": "5"})[1].method
+    for cause, title in CAUSE_TITLES.items():
+        grade = musclecalc.evidence.EVIDENCE[cause].grade.title.lower()
+        assert f"{title}: {grade}." in method
+
+
+def test_an_unknown_cause_for_an_evidence_grade_fails() -> None:
+    with pytest.raises(MarkerError, match="unknown cause 'no-such-cause'"):
+        render("<!-- evidence-grade: no-such-cause -->\n")
+    with pytest.raises(MarkerError, match="malformed marker"):
+        render("<!-- evidence grade: age -->\n")
 
 
 # -- volume week --------------------------------------------------------------------------------
@@ -106,8 +145,8 @@ def test_exercise_muscles_come_from_the_catalogue() -> None:
 
 def test_corrections_route_shows_the_configured_address_or_says_there_is_none() -> None:
     assert "has not set up a corrections address" in render("<!-- corrections-route: here -->\n")
-    context = page_figures.Context("about/", "../calculators/volume/", "Open an issue", "https://example.org/issues?a=1&b=2")
-    out = page_figures.render_markers("<!-- corrections-route: here -->\n", context, "about.md")
+    context = Context("about/", "../", "../calculators/volume/", "Open an issue", "https://example.org/issues?a=1&b=2")
+    out = markers.render_markers("<!-- corrections-route: here -->\n", context, "about.md").text
     assert '<a href="https://example.org/issues?a=1&amp;b=2">Open an issue</a>' in out
 
 
@@ -126,8 +165,11 @@ def test_corrections_route_shows_the_configured_address_or_says_there_is_none() 
         ("<!-- protein-table: 10 -->\n", "rejects 10 kg"),
         ("<!-- sample-week: hip_thrust:3:2 -->\n", "unknown marker 'sample-week'"),
         ("<!-- exercise-muscles: moonwalk -->\n", "unknown exercise 'moonwalk'"),
-        ("Text <!-- volume-week: hip_thrust:3:2 --> in a sentence\n", "page.md:1: malformed marker"),
-        ("<!--warning signs: emergency-->\n", "malformed marker"),
+        ("Text <!-- volume-week: hip_thrust:3:2 --> in a sentence\n", "page.md:1: malformed marker 'volume-week'"),
+        ("<!--warning signs: emergency-->\n", "malformed marker 'warning signs'"),
+        ("<!-- Warning-Sign: emergency -->\n", "malformed marker 'Warning-Sign'"),
+        ("a\n\n<!-- calculator: biceps -->\n", "page.md:3: calculator marker: unknown calculator 'biceps'"),
+        ("See <!-- calculator: protein --> inline.\n", "page.md:1: malformed marker 'calculator'"),
     ],
 )
 def test_bad_markers_fail_with_the_page_and_line(markdown: str, message: str) -> None:
@@ -142,19 +184,36 @@ def test_an_indented_marker_renders_indented() -> None:
     assert all(line.startswith("    ") or not line for line in lines[2:])
 
 
-def test_other_comments_and_calculator_markers_are_left_alone() -> None:
-    text = "<!-- a note for editors -->\n<!-- calculator: protein -->\n"
+def test_other_comments_are_left_alone() -> None:
+    text = "<!-- a note for editors -->\n<!-- TODO: check the figures -->\n"
     assert render(text) == text
+
+
+def test_one_pass_renders_calculator_and_figure_markers_and_names_the_calculators() -> None:
+    page = markers.render_markers(
+        "# Page\n\n<!-- calculator: protein -->\n\n<!-- protein-table: 70 -->\n", CONTEXT, "page.md"
+    )
+    assert page.calculators == ("protein",)
+    # The calculator's block stands apart by blank lines, as Markdown needs for raw HTML.
+    assert '\n\n<div class="mc-calculator" data-calculator="protein" id="mc-protein" data-site-root="../../">\n' in page.text
+    assert "</div>\n\n\n| Body weight |" in page.text
+    assert markers.render_markers("<!-- protein-table: 70 -->\n", CONTEXT, "p.md").calculators == ()
+
+
+def test_every_marker_in_the_table_is_caught_when_malformed() -> None:
+    for name in markers.MARKERS:
+        with pytest.raises(MarkerError, match=f"page.md:1: malformed marker '{name}'"):
+            render(f"Text <!-- {name}: x --> inline\n")
 
 
 def test_review_due_must_be_a_date() -> None:
     import datetime
 
-    assert page_figures.review_due({"review_due": datetime.date(2027, 1, 31)}, "p.md") == datetime.date(2027, 1, 31)
-    assert page_figures.review_due({"review_due": "2027-01-31"}, "p.md") == datetime.date(2027, 1, 31)
-    assert page_figures.review_due({}, "p.md") is None
+    assert markers.review_due({"review_due": datetime.date(2027, 1, 31)}, "p.md") == datetime.date(2027, 1, 31)
+    assert markers.review_due({"review_due": "2027-01-31"}, "p.md") == datetime.date(2027, 1, 31)
+    assert markers.review_due({}, "p.md") is None
     with pytest.raises(MarkerError, match="p.md: review_due 'soon'"):
-        page_figures.review_due({"review_due": "soon"}, "p.md")
+        markers.review_due({"review_due": "soon"}, "p.md")
 
 
 # -- a real build of a tiny project -------------------------------------------------------------
@@ -171,7 +230,7 @@ def tiny_build(tmp_path: Path, page: str) -> subprocess.CompletedProcess[str]:
         "site_name: Tiny\nsite_url: http://127.0.0.1/\nstrict: true\n"
         "theme:\n  name: material\n  font: false\n"
         "markdown_extensions: [admonition, tables, attr_list]\n"
-        f"hooks:\n  - {ROOT / 'scripts' / 'hooks' / 'page_figures.py'}\n",
+        f"hooks:\n  - {ROOT / 'scripts' / 'hooks' / 'markers.py'}\n",
         encoding="utf-8",
     )
     return subprocess.run(
@@ -197,3 +256,31 @@ def test_a_strict_build_fails_on_a_bad_marker(tmp_path: Path) -> None:
     done = tiny_build(tmp_path, "# Page\n\nText\n<!-- volume-week: hip_thrust:3:x -->\n")
     assert done.returncode != 0
     assert "guide/page.md:4: volume-week marker" in done.stderr
+
+
+def test_the_hook_imports_the_calculators_afresh_before_each_build() -> None:
+    """`mkdocs serve` rebuilds in one process: each build must render from musclecalc's source
+    as it is now, not from modules imported before an edit."""
+    script = f"""
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("markers_hook", {str(ROOT / "scripts" / "hooks" / "markers.py")!r})
+hook = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(hook)
+hook.on_pre_build(None)
+first = hook._markers[0]
+sys.modules["musclecalc._protein"].STALE = True
+hook.on_pre_build(None)
+fresh = hook._markers[0]
+assert fresh is not first
+assert not hasattr(sys.modules["musclecalc._protein"], "STALE")
+assert sys.modules["sitebuild.calculators"].CALCULATORS is sys.modules["musclecalc._registry"].CALCULATORS
+print("fresh")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "fresh"
+
+
+def test_a_volume_week_without_a_volume_page_says_so() -> None:
+    with pytest.raises(MarkerError, match=r"page.md:1: volume-week marker: the site has no volume calculator page"):
+        markers.render_markers("<!-- volume-week: squat:3:1 -->\n", Context("guide/"), "page.md")

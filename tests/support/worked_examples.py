@@ -677,6 +677,51 @@ CHECKUP = [
         {"triage.level": "routine"},
         extra={"first": "hormones", "likely": False},
     ),
+    # ---- each new or changed sign of issue 23 at its level
+    Worked(
+        "checkup-exercise-heart-emergency",
+        "checkup",
+        {"symptoms": ["exercise_heart"], "sleep_hours": 8},
+        {"triage.level": "emergency"},
+        extra={"first": None, "reason_first": "Chest pain or tightness, fainting"},
+    ),
+    Worked(
+        "checkup-injury-weakness-emergency",
+        "checkup",
+        {"symptoms": ["injury_weakness", "sciatica"]},
+        {"triage.level": "emergency"},
+        extra={"first": None, "reason_first": "New weakness, numbness or pins and needles"},
+    ),
+    # worsening weakness with sciatica is urgent, above the routine sciatica sign
+    Worked(
+        "checkup-worsening-leg-weakness-urgent",
+        "checkup",
+        {"symptoms": ["sciatica", "worsening_leg_weakness"]},
+        {"triage.level": "urgent"},
+        extra={"first": None, "reason_first": "A buttock or leg getting thinner"},
+    ),
+    Worked(
+        "checkup-sciatica-routine",
+        "checkup",
+        {"symptoms": ["sciatica"]},
+        {"triage.level": "routine"},
+        extra={"first": None},
+    ),
+    Worked(
+        "checkup-eyelids-routine",
+        "checkup",
+        {"symptoms": ["eyelids_or_vision"]},
+        {"triage.level": "routine"},
+        extra={"first": None, "reason_first": "Drooping eyelids or double vision"},
+    ),
+    # restricting food: the doctor and a help line first, energy is the cause, no calorie link
+    Worked(
+        "checkup-food-worries-routine",
+        "checkup",
+        {"symptoms": ["food_worries"]},
+        {"triage.level": "routine"},
+        extra={"first": "too-little-energy", "likely": False},
+    ),
     Worked(
         "checkup-none",
         "checkup",

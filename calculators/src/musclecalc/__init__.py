@@ -15,6 +15,7 @@ Range(low=112, target=126, high=154)
 
 from __future__ import annotations
 
+from . import _evidence as evidence
 from . import _warning_signs as warning_signs
 from . import bridge
 from ._calculator import Calculator
@@ -64,6 +65,7 @@ __all__ = [
     "calculate",
     "compute_progress",
     "energy_needs",
+    "evidence",
     "katch_mcardle_bmr",
     "mifflin_st_jeor_bmr",
     "protein_needs",

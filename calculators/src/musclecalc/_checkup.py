@@ -25,6 +25,7 @@ from typing import Any, Final
 
 from ._calculator import Calculator
 from ._display import Alert, Display, Fact, Link, Ranked, RankedItem
+from ._evidence import EVIDENCE
 from ._fields import Bounds, ChecklistField, ChoiceField, Form, NumberField, Option
 from ._numbers import format_decimal
 from ._reading import Values
@@ -37,6 +38,7 @@ from ._thresholds import (
     HORMONE_SIGNS,
     OLDER_AGE,
     OLDER_PROTEIN,
+    PROTEIN_BANDS,
     PROTEIN_LOW,
     PROTEIN_PLATEAU,
     SITTING_SHARE,
@@ -136,6 +138,7 @@ _WEIGHT, _WEIGHT_UNIT = optional_body_weight_fields(
 
 CHECKUP_FORM: Final = Form(
     name="checkup",
+    link_on_request=True,  # warning signs are health data: in the address only when asked
     title="Which cause is mine?",
     summary=(
         "Tick any warning signs and answer what you know; see first whether anything needs a "
@@ -407,7 +410,8 @@ def _triage(ticked: tuple[str, ...]) -> Triage:
         return Triage("none", (), NONE_ACTION)
     ordered = sorted(ticked, key=lambda code: LEVEL_ORDER.index(SIGNS[code].level))
     reasons = tuple(_sentence(SIGNS[code].text) for code in ordered)
-    return Triage(level, reasons, LEVELS[level].action)
+    helps = dict.fromkeys(SIGNS[code].help for code in ordered if SIGNS[code].help)
+    return Triage(level, reasons, " ".join((LEVELS[level].action, *helps)))
 
 
 def _sentence(text: str) -> str:
@@ -419,6 +423,30 @@ def _sentence(text: str) -> str:
 
 def _num(value: float, places: int = 1) -> str:
     return format_decimal(value, places)
+
+
+def _below(value: float, threshold: Threshold) -> str:
+    """A value under a threshold, with enough decimals that it does not read as the threshold.
+
+    >>> _below(6.96, SLEEP_MIN), _below(5.5, SLEEP_MIN), _below(0.23, WEEKLY_LOSS_LOW)
+    ('6.96', '5.5', '0.2')
+    """
+    if value >= threshold.value:
+        return _num(value)
+    for places in (1, 2, 3):
+        text = _num(value, places)
+        if float(text.replace(",", "")) < threshold.value:
+            return text
+    return _num(value, 3)
+
+
+def _months(value: float) -> str:
+    """A number of months with the right noun.
+
+    >>> _months(1), _months(1.5), _months(24)
+    ('1 month', '1.5 months', '24 months')
+    """
+    return f"{_num(value)} {'month' if value == 1 else 'months'}"
 
 
 def _past(value: float, threshold: Threshold, *, below: bool) -> float:
@@ -447,12 +475,22 @@ def _fragment(a: _Answers, page: str, *extra: str) -> str:
     return f"calculators/{page}/#" + "&".join(parts)
 
 
+# The check does not ask for a goal, so its links carry none: the calculator's own default and
+# its goal field are the reader's to choose (a reader losing weight on purpose is not building).
+
+
 def _protein_link(a: _Answers) -> Link:
-    return Link("Work out your protein target", _fragment(a, "protein", "goal=build"))
+    return Link("Work out your protein target", _fragment(a, "protein"))
 
 
 def _energy_link(a: _Answers) -> Link:
-    return Link("Work out the calories you need", _fragment(a, "energy", "goal=build"))
+    return Link("Work out the calories you need", _fragment(a, "energy"))
+
+
+#: Signs after which the check never sends a reader to the calorie calculator: the energy page
+#: says not to use it with an eating disorder. The doctor and a help line come first.
+EATING_SIGN_CODES: Final = ("periods_stopped", "food_worries")
+_EATING_HELP_LINK: Final = Link("Who can help with eating", "red-flags/#routine")
 
 
 _VOLUME_LINK: Final = Link("Count your weekly hard sets", "calculators/volume/")
@@ -536,16 +574,25 @@ def _protein(a: _Answers) -> _Evidence | None:
         return None
     assert a.protein is not None
     assert a.weight_text is not None
+    keep = PROTEIN_BANDS["maintain"]
     reason = (
         f"You eat about {_num(per_kg, 2)} g of protein per kg a day ({_num(a.protein, 0)} g at "
         f"{a.weight_text}); muscle gain levels off around {_num(PROTEIN_PLATEAU.value)} g/kg "
         f"({PROTEIN_PLATEAU.cite})"
     )
+    # Below the calculator's keep-muscle band: likely. Inside it: enough to keep muscle, so only
+    # possible (the calculator's own "keep muscle" target is never called a likely cause).
     likely = per_kg < PROTEIN_LOW.value
     if likely:
         reason += (
-            f", and under {_num(PROTEIN_LOW.value)} g/kg is below the range for people who "
-            f"exercise ({PROTEIN_LOW.cite})"
+            f", and under {_num(PROTEIN_LOW.value)} g/kg is below even the protein "
+            f"calculator's band for keeping muscle ({_num(keep.low)}-{_num(keep.high)} g/kg)"
+        )
+    else:
+        reason += (
+            f". It is inside the protein calculator's band for keeping muscle "
+            f"({_num(keep.low)}-{_num(keep.high)} g/kg), so it is enough to keep muscle; "
+            "building may need more"
         )
     return _Evidence(
         (reason + ".",),
@@ -578,10 +625,11 @@ def _energy(a: _Answers) -> _Evidence | None:
             strength += 1 + _past(loss, WEEKLY_LOSS_HIGH, below=False)
             likely = True
         else:
+            where = "within" if loss >= WEEKLY_LOSS_LOW.value else "below"
             reasons.append(
-                f"You lose about {a.change_text} a week, {_num(loss)} % of your body weight. "
-                f"That is within the {band} that keeps most muscle on a diet, but while you "
-                f"lose weight you are not building: {deficit}."
+                f"You lose about {a.change_text} a week, {_below(loss, WEEKLY_LOSS_LOW)} % of "
+                f"your body weight. That is {where} the {band} that keeps most muscle on a "
+                f"diet, but while you lose weight you are not building: {deficit}."
             )
             strength += loss / WEEKLY_LOSS_HIGH.value
     elif a.change_kg is not None and a.change_kg < 0:
@@ -591,11 +639,24 @@ def _energy(a: _Answers) -> _Evidence | None:
             "Add your body weight to compare it with the usual safe rate."
         )
         strength += 1
-    if "periods_stopped" in a.symptoms:
-        reasons.append(
-            "Periods that stop while you train hard and eat little can mean too little energy."
+    eating = [code for code in EATING_SIGN_CODES if code in a.symptoms]
+    if eating:
+        # The doctor and a help line first; no calorie target (see EATING_SIGN_CODES).
+        reasons.insert(
+            0,
+            "You ticked a sign about eating or your periods: see your doctor about it before "
+            "you change what you eat. " + SIGNS[eating[0]].help,
         )
-        strength += 1
+        if "periods_stopped" in eating:
+            reasons.append(
+                "Periods that stop while you train hard and eat little can mean too little energy."
+            )
+        if "food_worries" in eating:
+            reasons.append(
+                "Eating very little on purpose leaves no spare energy for building muscle."
+            )
+        strength += len(eating)
+        return _Evidence(tuple(reasons), likely, strength, (_EATING_HELP_LINK,))
     if not reasons:
         return None
     return _Evidence(tuple(reasons), likely, strength, (_energy_link(a), _protein_link(a)))
@@ -606,7 +667,7 @@ def _sleep(a: _Answers) -> _Evidence | None:
         return None
     return _Evidence(
         (
-            f"You sleep about {_num(a.sleep)} hours a night; adults need "
+            f"You sleep about {_below(a.sleep, SLEEP_MIN)} hours a night; adults need "
             f"{_num(SLEEP_MIN.value, 0)} hours or more ({SLEEP_MIN.cite}).",
         ),
         True,
@@ -635,9 +696,14 @@ def _hormones(a: _Answers) -> _Evidence | None:
         return None
     count = len(reasons)
     likely = count >= HORMONE_SIGNS.value
+    fit = (
+        "One of the signs on the hormones page fits you."
+        if count == 1
+        else (f"{count} of the signs on the hormones page fit you.")
+    )
     summary = (
-        f"{count} of the signs on the hormones page fit you; with "
-        f"{_num(HORMONE_SIGNS.value, 0)} or more, a doctor's blood test is worth booking."
+        f"{fit} One is enough to book a doctor's appointment and ask about a blood test; "
+        f"{_num(HORMONE_SIGNS.value, 0)} or more together make a hormone problem more likely."
     )
     return _Evidence((summary, *reasons), likely, count)
 
@@ -673,7 +739,7 @@ def _genetics(a: _Answers) -> _Evidence | None:
         return None
     return _Evidence(
         (
-            f"You have trained for {_num(a.months)} months with {_num(a.sets, 0)} hard sets a "
+            f"You have trained for {_months(a.months)} with {_num(a.sets, 0)} hard sets a "
             f"week, you add weight or reps, eat {_num(per_kg, 2)} g of protein per kg and sleep "
             f"{_num(a.sleep)} hours: the usual causes are covered. On the same programme, some "
             "people grow far more slowly than others (Hubal et al. 2005).",
@@ -702,7 +768,7 @@ def _patience(a: _Answers) -> _Evidence | None:
         return None
     return _Evidence(
         (
-            f"You have trained for {_num(a.months)} months; new muscle shows on a scanner "
+            f"You have trained for {_months(a.months)}; new muscle shows on a scanner "
             f"after about 3 to 4 weeks but takes months to see in a mirror "
             f"({VISIBLE_CHANGE_MONTHS.cite}).",
         ),
@@ -779,13 +845,17 @@ def _causes(a: _Answers) -> tuple[CauseFinding, ...]:
 
 def _method() -> str:
     rules = " ".join(f"{t.basis} ({t.cite}: {_num(t.value, 2)} {t.unit}.)" for t in THRESHOLDS)
+    grades = " ".join(
+        f"{CAUSE_TITLES[cause]}: {EVIDENCE[cause].grade.title.lower()}." for cause in CAUSE_TITLES
+    )
     return (
         "Warning signs come first: the most urgent ticked sign sets the level, from the same "
         "table as the page on when to see a doctor. Then each cause has a rule that looks only "
         "at the answers you gave; a blank or \u201cnot sure\u201d never counts. A cause is "
         "likely when an answer passes its threshold, or when several signs agree, and possible "
         "when the evidence is weaker. Causes are listed likely first, then by how far past the "
-        f"threshold your answer is. The thresholds: {rules}"
+        f"threshold your answer is. The thresholds: {rules} How strong the main evidence for "
+        f"each cause is, as each cause page shows it: {grades}"
     )
 
 
@@ -834,8 +904,9 @@ def _alert(triage: Triage) -> Alert:
         triage.level,
         level.title,
         triage.reasons,
-        level.action,
+        triage.action,
         Link("What the warning signs mean", f"red-flags/#{level.anchor}"),
+        level.calls,
     )
 
 

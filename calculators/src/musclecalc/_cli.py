@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from . import bridge
 from ._catalogue import EXERCISES
+from ._display import Call, call_list
 from ._fields import (
     ChecklistField,
     ChoiceField,
@@ -296,6 +297,10 @@ def render(title: str, display: dict[str, Any]) -> str:
             _fill(reason, WIDTH, initial_indent="- ", subsequent_indent="  ")
             for reason in alert["reasons"]
         ]
+        if alert.get("calls"):
+            lines += [
+                _wrap(call_list(tuple(Call(c["number"], c["where"]) for c in alert["calls"])))
+            ]
         lines += [_wrap(alert["action"]), ""]
     lines += [_wrap(display["summary"]), ""]
     facts = display["facts"]

@@ -9,6 +9,7 @@ a display into the page's HTML and :mod:`._cli` into terminal text; neither adds
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -19,6 +20,7 @@ from ._units import UNITS
 __all__ = [
     "ALERT_LEVELS",
     "Alert",
+    "Call",
     "Chart",
     "Display",
     "Fact",
@@ -28,6 +30,7 @@ __all__ = [
     "RankedItem",
     "Table",
     "as_entered",
+    "call_list",
     "count",
     "grams",
     "kcal",
@@ -76,6 +79,21 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Call:
+    """A phone number to call, as dialled (``"999"``), and where it works (``"in the UK"``).
+
+    Every renderer shows the number as something a phone can dial: a ``tel:`` link on a page.
+    """
+
+    number: str
+    where: str
+
+    def __post_init__(self) -> None:
+        if not self.number.isdigit():
+            raise ValueError(f"a number to call is digits only: {self.number!r}")
+
+
+@dataclass(frozen=True)
 class Figure:
     """One chart with its numbers as a table, for screen readers and print (the progress
     log draws one per measure)."""
@@ -89,7 +107,8 @@ class Alert:
     """A message that must be read before anything else, at one of :data:`ALERT_LEVELS`.
 
     ``title`` says the level in words (never only by colour), ``reasons`` say why, and
-    ``action`` says what to do; ``link`` points to the page that explains the level.
+    ``action`` says what to do; ``link`` points to the page that explains the level; ``calls``
+    are the numbers to call, shown before the action.
     """
 
     level: str
@@ -97,6 +116,7 @@ class Alert:
     reasons: tuple[str, ...]
     action: str
     link: Link | None = None
+    calls: tuple[Call, ...] = ()
 
     def __post_init__(self) -> None:
         if self.level not in ALERT_LEVELS:
@@ -187,6 +207,7 @@ def _alert_json(alert: Alert) -> dict[str, Any]:
         "reasons": list(alert.reasons),
         "action": alert.action,
         "link": None if alert.link is None else _link_json(alert.link),
+        "calls": [{"number": c.number, "where": c.where} for c in alert.calls],
     }
 
 
@@ -217,6 +238,21 @@ def grams(value: float) -> str:
 def kcal(value: float) -> str:
     """Kilocalories as a whole number with thousands separators."""
     return f"{format_whole(value)} kcal"
+
+
+def call_list(calls: tuple[Call, ...], number: Callable[[str], str] = str) -> str:
+    """The sentence that says which numbers to call, each number written by ``number``.
+
+    >>> call_list((Call("999", "in the UK"), Call("112", "in the EU"), Call("911", "in the US")))
+    'Call 999 in the UK, 112 in the EU or 911 in the US.'
+    >>> call_list((Call("999", "in the UK"),), lambda n: f"[{n}](tel:{n})")
+    'Call [999](tel:999) in the UK.'
+    """
+    parts = [f"{number(call.number)} {call.where}" for call in calls]
+    if not parts:
+        return ""
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
+    return f"Call {joined}."
 
 
 def count(number: int, singular: str) -> str:

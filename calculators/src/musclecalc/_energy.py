@@ -29,7 +29,15 @@ from ._numbers import format_decimal, format_whole, round_half_up, round_whole
 from ._reading import Values, read_form
 from ._results import Range
 from ._shared_fields import BODY_WEIGHT_FIELDS, age_field, goal_field
-from ._sources import HALL_2008, HELMS_2014_CONTEST, IRAKI_2019, MIFFLIN_1990, Source
+from ._sources import (
+    HALL_2008,
+    HELMS_2014_CONTEST,
+    IRAKI_2019,
+    MIFFLIN_1990,
+    MURPHY_KOEHLER_2022,
+    Source,
+)
+from ._thresholds import DEFICIT_KCAL
 
 __all__ = [
     "ACTIVITY_FACTORS",
@@ -231,9 +239,10 @@ _GOAL_METHODS: Final[dict[str, str]] = {
         "To maintain: your TDEE, with 5% either side because the estimate is only a starting point."
     ),
     "lose": (
-        "To lose fat: 10-25% below TDEE, aiming at 20%. A moderate deficit keeps muscle "
-        "better than a crash diet; Helms et al. (2014) suggest losing about 0.5-1% of body "
-        "weight a week."
+        "To lose fat: 10-25% below TDEE, aiming at 20%. No study gives these percentages: they "
+        "are the site's judgement of a moderate deficit that lands most people in the 0.5-1% "
+        "of body weight a week Helms et al. (2014) suggest for keeping muscle, and keeps muscle "
+        "better than a crash diet."
     ),
 }
 _KCAL_RULE_METHOD: Final = (
@@ -306,6 +315,7 @@ def compute_energy(values: Values) -> EnergyResult:
         )
     warnings.append(ALWAYS_WARNING)
 
+    past_deficit_line = False
     notes: list[str] = [
         "Equations like this one are right for most people only to within about 10%. Keep "
         "to the target for 2-3 weeks, watch your weight, and adjust by 100-200 kcal a day."
@@ -325,6 +335,14 @@ def compute_energy(values: Values) -> EnergyResult:
             "a week helps keep muscle (Helms et al. 2014), and loss slows as your body adapts "
             "(Hall 2008)."
         )
+        past_deficit_line = deficit > DEFICIT_KCAL.value
+        if past_deficit_line:
+            notes.append(
+                f"This deficit is more than the about {format_whole(DEFICIT_KCAL.value)} kcal a "
+                "day that, on average, stopped lean mass gains in trials "
+                f"({DEFICIT_KCAL.cite}). While you lose fat, expect to keep muscle rather "
+                "than build it; to build, eat at maintenance or a small surplus."
+            )
     else:
         notes.append(
             "Day-to-day swings of a kg or so are water and food, not fat or muscle: judge by "
@@ -350,6 +368,8 @@ def compute_energy(values: Values) -> EnergyResult:
         sources.append(HELMS_2014_CONTEST)
     if goal != "build":
         sources.append(HALL_2008)
+    if past_deficit_line:
+        sources.append(MURPHY_KOEHLER_2022)
 
     return EnergyResult(
         sex=sex,

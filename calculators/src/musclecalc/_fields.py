@@ -237,6 +237,12 @@ class Form:
     ``check`` looks at several fields together (e.g. a band's low end below its high end);
     it runs only when every field is valid on its own. ``groups`` gives a long form headed
     sections: each ``(first field, title)`` starts a group that runs to the next one.
+    ``link_on_request`` keeps the answers out of the page's address (and so out of the
+    browser's history) unless the reader asks for a link to them; other forms keep their
+    values in the address's fragment, so a reload or a bookmark keeps them.
+
+    >>> Form("demo", "Demo", "A demo.", ()).to_json()["link_on_request"]
+    False
     """
 
     name: str
@@ -245,6 +251,7 @@ class Form:
     fields: tuple[Field, ...]
     check: Check | None = None
     groups: tuple[tuple[str, str], ...] = ()
+    link_on_request: bool = False
 
     def __post_init__(self) -> None:
         names = [f.name for f in self.fields]
@@ -276,6 +283,7 @@ class Form:
             "summary": self.summary,
             "fields": [_field_json(self, f) for f in self.fields],
             "groups": [{"first": first, "title": title} for first, title in self.groups],
+            "link_on_request": self.link_on_request,
         }
 
 

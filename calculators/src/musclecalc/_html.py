@@ -19,7 +19,7 @@ from __future__ import annotations
 from html import escape
 from typing import Final
 
-from ._display import Alert, Chart, Display, Link, Ranked, Table
+from ._display import Alert, Call, Chart, Display, Link, Ranked, Table, call_list
 
 __all__ = ["render"]
 
@@ -43,6 +43,15 @@ def _items(values: tuple[str, ...]) -> str:
     return "".join(f"<li>{_text(value)}</li>" for value in values)
 
 
+def _calls(alert: Alert) -> str:
+    """The numbers to call as tel: links, in the words of :func:`._display.call_list`.
+
+    The places are escaped here; a number is digits only (``Call`` checks), so it needs none.
+    """
+    escaped = tuple(Call(call.number, _text(call.where)) for call in alert.calls)
+    return call_list(escaped, lambda number: f'<a href="tel:{number}">{number}</a>')
+
+
 def _alert(alert: Alert, site_root: str) -> list[str]:
     lines = [
         f'<div class="mc-alert mc-alert--{_attr(alert.level)}">',
@@ -50,6 +59,9 @@ def _alert(alert: Alert, site_root: str) -> list[str]:
     ]
     if alert.reasons:
         lines.append(f'<ul class="mc-alert__reasons">{_items(alert.reasons)}</ul>')
+    if alert.calls:
+        # Each number is a link a phone dials with one tap; the words around it are escaped.
+        lines.append(f'<p class="mc-alert__call">{_calls(alert)}</p>')
     lines.append(f'<p class="mc-alert__action">{_text(alert.action)}</p>')
     if alert.link is not None:
         lines.append(f'<p class="mc-alert__link">{_link(alert.link, site_root)}</p>')

@@ -34,7 +34,7 @@ from ._sources import (
     SCHOENFELD_ARAGON_2018,
     Source,
 )
-from ._thresholds import OLDER_AGE, PROTEIN_PLATEAU
+from ._thresholds import OLDER_AGE, PROTEIN_BANDS
 
 __all__ = [
     "PROTEIN",
@@ -45,11 +45,10 @@ __all__ = [
     "protein_needs",
 ]
 
-#: g per kg of body weight a day: (low, target, high) for each goal.
+#: g per kg of body weight a day: (low, target, high) for each goal, from the one band table
+#: the self-check reads too (:data:`._thresholds.PROTEIN_BANDS`).
 BODY_WEIGHT_BANDS: Final[dict[str, tuple[float, float, float]]] = {
-    "maintain": (1.2, 1.4, 1.6),
-    "build": (PROTEIN_PLATEAU.value, 1.8, 2.2),
-    "lose": (1.8, 2.2, 2.7),
+    goal: (band.low, band.target, band.high) for goal, band in PROTEIN_BANDS.items()
 }
 #: g per kg of lean mass a day when losing fat (Helms et al. 2014).
 LEAN_MASS_CUT_BAND: Final = (2.3, 2.7, 3.1)

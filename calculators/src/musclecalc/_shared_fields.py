@@ -17,7 +17,6 @@ from ._fields import Bounds, ChoiceField, NumberField, Option, UnitField, UnitOp
 __all__ = [
     "AGE_BOUNDS",
     "BODY_WEIGHT_FIELDS",
-    "GOALS",
     "age_field",
     "goal_field",
     "optional_body_weight_fields",
@@ -78,9 +77,7 @@ def age_field(help_text: str, *, default: int | None = None) -> NumberField:
     )
 
 
-#: One goal vocabulary. ``cut`` was the protein calculator's word for ``lose``; old links that
-#: carry it still open.
-GOALS: Final = ("maintain", "build", "lose")
+#: ``cut`` was the protein calculator's word for ``lose``; old links that carry it still open.
 _GOAL_ALIASES: Final = (("cut", "lose"),)
 
 

@@ -138,7 +138,7 @@ PELLAND_2024: Final = _source(
     2024,
     "The resistance training dose-response: meta-regressions exploring the effects of weekly "
     "volume and frequency on muscle hypertrophy and strength gain",
-    "SportRxiv (preprint)",
+    "SportRxiv (preprint; not peer reviewed in the latest version checked, September 2024)",
     "10.51224/SRXIV.460",
 )
 ROGERSON_2024: Final = _source(

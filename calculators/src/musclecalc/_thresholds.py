@@ -9,7 +9,7 @@ threshold says so in its ``basis`` and has no ``source``.
 threshold                      value    unit                               from
 =============================  =======  =================================  ==================
 PROTEIN_PLATEAU                1.6      g of protein per kg a day          Morton et al. 2018
-PROTEIN_LOW                    1.4      g of protein per kg a day          Jäger et al. 2017
+PROTEIN_LOW                    1.2      g of protein per kg a day          PROTEIN_BANDS
 OLDER_AGE                      65       years                              Bauer et al. 2013
 OLDER_PROTEIN                  1.2      g of protein per kg a day          Bauer et al. 2013
 HARD_SETS_LOW                  10       hard sets per muscle a week        Schoenfeld 2017
@@ -18,17 +18,23 @@ SLEEP_MIN                      7        hours of sleep a night             Watso
 WEEKLY_LOSS_LOW                0.5      % of body weight lost a week       Helms 2014
 WEEKLY_LOSS_HIGH               1        % of body weight lost a week       Helms 2014
 DEFICIT_KCAL                   500      kcal a day below needs             Murphy 2022
-VISIBLE_CHANGE_MONTHS          3        months of training                 DeFreitas 2011
+VISIBLE_CHANGE_MONTHS          3        months of training                 site's judgement
 HORMONE_SIGNS                  2        signs                              hormones page
 SITTING_SHARE                  0.5      of waking hours                    sitting page
 =============================  =======  =================================  ==================
 
+:data:`PROTEIN_BANDS` is the protein calculator's table of daily protein for each goal; the
+self-check reads the same table, so the calculator's "keep muscle" target can never be called a
+likely cause of muscle loss.
+
+>>> PROTEIN_BANDS["maintain"], PROTEIN_LOW.value
+(Band(low=1.2, target=1.4, high=1.6), 1.2)
 >>> PROTEIN_PLATEAU.value, PROTEIN_PLATEAU.cite, PROTEIN_PLATEAU.page
 (1.6, 'Morton et al. 2018', 'too-little-protein')
 >>> SITTING_SHARE.source is None
 True
 >>> len({t.source.doi for t in THRESHOLDS if t.source is not None})
-9
+8
 """
 
 from __future__ import annotations
@@ -39,7 +45,6 @@ from typing import Final
 from ._sources import (
     BAUER_2013,
     BAZ_VALLE_2022,
-    DEFREITAS_2011,
     HELMS_2014_CONTEST,
     JAGER_2017,
     MORTON_2018,
@@ -56,6 +61,7 @@ __all__ = [
     "HORMONE_SIGNS",
     "OLDER_AGE",
     "OLDER_PROTEIN",
+    "PROTEIN_BANDS",
     "PROTEIN_LOW",
     "PROTEIN_PLATEAU",
     "SITTING_SHARE",
@@ -64,6 +70,7 @@ __all__ = [
     "VISIBLE_CHANGE_MONTHS",
     "WEEKLY_LOSS_HIGH",
     "WEEKLY_LOSS_LOW",
+    "Band",
     "Threshold",
 ]
 
@@ -85,6 +92,25 @@ class Threshold:
     basis: str
 
 
+@dataclass(frozen=True)
+class Band:
+    """Daily protein in g per kg of body weight for one goal: the range and the aim inside it."""
+
+    low: float
+    target: float
+    high: float
+
+
+#: The protein calculator's bands (g per kg of body weight a day), one per goal. "maintain" is
+#: the site's own band around 1.4 g/kg, the low end of the ISSN's 1.4-2.0 (Jäger et al. 2017);
+#: "build" starts at Morton et al.'s 1.62 g/kg plateau, rounded to 1.6, and ends at the top of
+#: its 95 % interval (2.2); "lose" is Helms et al.'s 2.3-3.1 g/kg of lean mass in body weight.
+PROTEIN_BANDS: Final[dict[str, Band]] = {
+    "maintain": Band(1.2, 1.4, 1.6),
+    "build": Band(1.6, 1.8, 2.2),
+    "lose": Band(1.8, 2.2, 2.7),
+}
+
 PROTEIN_PLATEAU: Final = Threshold(
     1.6,
     "g of protein per kg of body weight a day",
@@ -95,13 +121,15 @@ PROTEIN_PLATEAU: Final = Threshold(
     "meta-analysis of 49 trials; below it, more protein still helps most people.",
 )
 PROTEIN_LOW: Final = Threshold(
-    1.4,
+    PROTEIN_BANDS["maintain"].low,
     "g of protein per kg of body weight a day",
     "Jäger et al. 2017",
     JAGER_2017,
     "too-little-protein",
-    "The low end of the 1.4-2.0 g/kg the ISSN position stand gives for people who exercise; "
-    "the protein page calls landing well below it a sign.",
+    "The bottom of the protein calculator's band for keeping muscle (1.2-1.6 g/kg, the site's "
+    "own band around 1.4 g/kg, the low end of the 1.4-2.0 g/kg the ISSN position stand gives "
+    "for people who exercise). Below it, protein is a likely cause; inside the band it is "
+    "enough to keep muscle, so only a possible cause.",
 )
 OLDER_AGE: Final = Threshold(
     65,
@@ -125,8 +153,9 @@ HARD_SETS_LOW: Final = Threshold(
     "Schoenfeld, Ogborn & Krieger 2017",
     SCHOENFELD_2017,
     "junk-volume-and-overtraining",
-    "People who did 10 or more weekly sets per muscle grew more than people who did fewer: the "
-    "bottom of the 10-20 band.",
+    "10 or more weekly sets per muscle gave more growth than fewer in this meta-analysis, but "
+    "that comparison was a trend that fell short of statistical significance; more sets did "
+    "give clearly more growth overall. The site reads 10 as the bottom of its 10-20 band.",
 )
 HARD_SETS_HIGH: Final = Threshold(
     20,
@@ -134,8 +163,9 @@ HARD_SETS_HIGH: Final = Threshold(
     "Baz-Valle et al. 2022",
     BAZ_VALLE_2022,
     "junk-volume-and-overtraining",
-    "About 12-20 weekly sets per muscle worked well for growth; past the top of the 10-20 "
-    "band, extra sets mostly add tiredness.",
+    "In this systematic review, about 12-20 weekly sets per muscle gave the most growth in "
+    "trained people, and more than 20 gave no clear extra; past the top of the band, the site "
+    "judges that extra sets mostly add tiredness.",
 )
 SLEEP_MIN: Final = Threshold(
     7,
@@ -168,16 +198,20 @@ DEFICIT_KCAL: Final = Threshold(
     "Murphy & Koehler 2022",
     MURPHY_KOEHLER_2022,
     "too-little-energy",
-    "A deficit of about 500 kcal a day was enough, on average, to stop gains in lean mass.",
+    "A deficit of about 500 kcal a day was enough, on average, to stop gains in lean mass. "
+    "The calorie calculator's fat-loss target often goes past it: fat loss aims to keep "
+    "muscle, not to build it, and the calculator says so when it does.",
 )
 VISIBLE_CHANGE_MONTHS: Final = Threshold(
     3,
     "months of training",
-    "DeFreitas et al. 2011",
-    DEFREITAS_2011,
+    "the site's judgement",
+    None,
     "patience-and-timelines",
-    "New muscle shows on a scanner after about 3 to 4 weeks but is too small to see; the "
-    "patience page's sign is starting less than three months ago.",
+    "No study gives a number of months: DeFreitas et al. (2011) saw new muscle on a scanner "
+    "after 3 to 4 weeks of an 8-week programme, too small to see in a mirror. Three months is "
+    "the site's judgement of when a change becomes easy to see, so starting less than three "
+    "months ago makes patience a likely cause.",
 )
 HORMONE_SIGNS: Final = Threshold(
     2,
@@ -185,8 +219,9 @@ HORMONE_SIGNS: Final = Threshold(
     "our hormones page",
     None,
     "hormones",
-    "No study gives a number: the hormones page advises a doctor's appointment when two or "
-    "more of its signs fit, so two signs make the cause likely and one possible.",
+    "No study gives a number: one sign is enough to see a doctor (most are also warning "
+    "signs), and the hormones page calls a hormone problem more likely when two or more of its "
+    "signs fit, so two signs make the cause likely and one possible.",
 )
 SITTING_SHARE: Final = Threshold(
     0.5,
@@ -214,3 +249,11 @@ THRESHOLDS: Final = (
     HORMONE_SIGNS,
     SITTING_SHARE,
 )
+
+
+def _check() -> None:
+    if PROTEIN_BANDS["build"].low != PROTEIN_PLATEAU.value:
+        raise ValueError("the protein calculator's build band must start at PROTEIN_PLATEAU")
+
+
+_check()

@@ -8,15 +8,23 @@ The levels follow how the NHS, Mayo Clinic and MedlinePlus triage muscle weaknes
 (emergency number or emergency department), get advice today (urgent), or book a visit (routine).
 Each sign sits at the level those services give it, for example NHS advice on sciatica and cauda
 equina syndrome (emergency when it affects both legs, the bottom or the genitals, or the bladder
-or bowel), on statins (call 111 or a doctor straight away for unexplained muscle pain) and on
-sprains and strains (an urgent treatment centre after a crack or when you cannot bear weight).
+or bowel), on back pain (emergency after a serious accident), on fainting (999 for someone who
+fainted while exercising or has chest pain or a pounding heartbeat), on statins (call 111 or a
+doctor straight away for unexplained muscle pain), on myasthenia gravis (see a GP; 999 for
+severe breathing or swallowing trouble) and on sprains and strains (an urgent treatment centre
+after a crack or when you cannot bear weight).
 
->>> SIGNS["saddle_numbness"].level
-'emergency'
+A sign's ``help`` names who else can help besides a doctor (a charity's help line); the
+self-check adds it to what to do, and the page says it where it explains the sign.
+
+>>> SIGNS["saddle_numbness"].level, SIGNS["exercise_heart"].level
+('emergency', 'emergency')
 >>> LEVELS["urgent"].anchor
 'urgent'
 >>> [sign.code for sign in signs_at("urgent")][:2]
-['statin_pain', 'eyelids_or_vision']
+['statin_pain', 'worsening_leg_weakness']
+>>> [call.number for call in LEVELS["emergency"].calls]
+['999', '112', '911']
 """
 
 from __future__ import annotations
@@ -24,17 +32,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["LEVELS", "LEVEL_ORDER", "SIGNS", "Level", "WarningSign", "signs_at"]
+from ._display import Call
+
+__all__ = ["EATING_HELP", "LEVELS", "LEVEL_ORDER", "SIGNS", "Level", "WarningSign", "signs_at"]
 
 
 @dataclass(frozen=True)
 class Level:
-    """How fast to act: its name in words, the page anchor, and what to do."""
+    """How fast to act: its name in words, the page anchor, the numbers to call and what to do.
+
+    Where ``calls`` is not empty, the page and the self-check say "Call ..." with each number as
+    a link a phone can dial, then ``action``.
+    """
 
     id: str
     title: str
     anchor: str
     action: str
+    calls: tuple[Call, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,7 +57,7 @@ class WarningSign:
     """One sign, in the words a reader would use, with its level.
 
     ``condition`` names what a doctor will want to rule out, for the page's explanation;
-    ``label`` is the short checkbox text of the self-check.
+    ``label`` is the short checkbox text of the self-check; ``help`` who else can help.
     """
 
     code: str
@@ -50,19 +65,27 @@ class WarningSign:
     label: str
     text: str
     condition: str = ""
+    help: str = ""
 
 
 #: Most urgent first. ``none`` is the self-check's answer when no sign is ticked.
 LEVEL_ORDER: Final = ("emergency", "urgent", "routine", "none")
+
+#: The emergency numbers, in the order the site names them everywhere.
+EMERGENCY_CALLS: Final = (
+    Call("999", "in the UK"),
+    Call("112", "in the EU and many other countries"),
+    Call("911", "in the US and Canada"),
+)
 
 LEVELS: Final[dict[str, Level]] = {
     "emergency": Level(
         "emergency",
         "Emergency: get help now",
         "emergency",
-        "Call 999 (UK), 112 (EU and many other countries) or 911 (US and Canada), or go to "
-        "A&E (the emergency department) now. Do not drive yourself and do not wait to see if "
-        "it passes.",
+        "Or go to A&E (the emergency department) now. Do not drive yourself, and do not wait "
+        "to see if it passes.",
+        EMERGENCY_CALLS,
     ),
     "urgent": Level(
         "urgent",
@@ -81,6 +104,15 @@ LEVELS: Final[dict[str, Level]] = {
     ),
 }
 
+#: Who can help with eating, besides a doctor. Checked in December 2026: NEDA (US) closed its
+#: helpline in June 2023, so it is not named; Beat and ANAD are named by their web addresses,
+#: which change less often than their phone numbers.
+EATING_HELP: Final = (
+    "Your doctor can help, and so can an eating disorder charity: Beat in the UK "
+    "(beateatingdisorders.org.uk) or ANAD in the US (anad.org). Please talk to one of them "
+    "before you use a calorie calculator."
+)
+
 _ALL: Final = (
     # Emergency
     WarningSign(
@@ -92,11 +124,21 @@ _ALL: Final = (
         "stroke",
     ),
     WarningSign(
+        "exercise_heart",
+        "emergency",
+        "Chest pain, fainting, severe breathlessness or a racing heartbeat during or just after "
+        "exercise",
+        "chest pain or tightness, fainting or nearly fainting, severe breathlessness, or a "
+        "racing, pounding or irregular heartbeat, during exercise or just after it",
+        "a heart problem",
+    ),
+    WarningSign(
         "saddle_numbness",
         "emergency",
         "Numbness around the bottom or genitals, or new bladder or bowel problems",
         "numbness or pins and needles around your bottom, genitals or inner thighs that does "
-        "not go away when you stand up and move (a \u201cnumb bum\u201d that stays numb), or new "
+        "not go away when you stand up and move (a \u201cnumb bum\u201d that stays numb, or "
+        "not feeling the toilet paper when you wipe), or new "
         "trouble starting to pee, holding urine or controlling your bowels, especially with "
         "back pain, buttock pain or sciatica",
         "cauda equina syndrome",
@@ -134,6 +176,15 @@ _ALL: Final = (
         "getting worse",
         "a trapped nerve or cauda equina syndrome",
     ),
+    WarningSign(
+        "injury_weakness",
+        "emergency",
+        "New weakness, numbness or bladder or bowel trouble after a bad fall, crash or blow to "
+        "the back or neck",
+        "new weakness, numbness or pins and needles, or losing control of your bladder or "
+        "bowels, after a serious fall, a crash or a hard blow to your back or neck",
+        "a spinal injury",
+    ),
     # Urgent
     WarningSign(
         "statin_pain",
@@ -144,12 +195,14 @@ _ALL: Final = (
         "statin-related muscle damage",
     ),
     WarningSign(
-        "eyelids_or_vision",
+        "worsening_leg_weakness",
         "urgent",
-        "Drooping eyelids, double vision, or weakness that worsens with use",
-        "drooping eyelids, double vision, or muscles that get weaker the more you use them and "
-        "recover with rest",
-        "myasthenia gravis",
+        "A buttock or leg getting thinner, with leg pain or numbness and weakness that is "
+        "getting worse",
+        "a buttock or leg getting thinner, with pain, tingling or numbness down the leg and "
+        "weakness that is getting worse, such as a foot that drags or slaps down (foot drop) "
+        "or a leg that buckles under you",
+        "a trapped nerve that is getting worse",
     ),
     WarningSign(
         "fever_weakness",
@@ -175,6 +228,16 @@ _ALL: Final = (
         "a torn muscle or tendon, or a broken bone",
     ),
     # Routine
+    WarningSign(
+        "eyelids_or_vision",
+        "routine",
+        "Drooping eyelids or double vision, or trouble chewing, talking or lifting your arms "
+        "that gets worse through the day",
+        "drooping eyelids or double vision, or trouble chewing, talking or lifting your arms "
+        "that gets worse as the day goes on and better after rest (not the normal tiredness "
+        "after a workout)",
+        "myasthenia gravis",
+    ),
     WarningSign(
         "twitching_cramps",
         "routine",
@@ -202,7 +265,7 @@ _ALL: Final = (
         "routine",
         "Pain, tingling or numbness running from the buttock down one leg",
         "pain, tingling or numbness running from your buttock down one leg (sciatica) that is "
-        "not better after a few weeks, is getting worse or stops you doing normal things",
+        "not better after a few weeks, hurts more, or stops you doing normal things",
         "a trapped nerve in the lower back",
     ),
     WarningSign(
@@ -233,6 +296,17 @@ _ALL: Final = (
         "Periods stopped or irregular while training hard and eating little",
         "periods that have stopped or become irregular while you train hard and eat little",
         "low energy availability (RED-S)",
+        EATING_HELP,
+    ),
+    WarningSign(
+        "food_worries",
+        "routine",
+        "Eating very little on purpose, or food and weight taking over your thoughts",
+        "eating very little or cutting out foods to stay light or lean, skipping meals, making "
+        "up for food with extra exercise or by being sick, or food, weight and shape taking "
+        "over your thoughts",
+        "an eating disorder or low energy availability (RED-S)",
+        EATING_HELP,
     ),
     WarningSign(
         "steroid_weakness",
@@ -254,7 +328,8 @@ _ALL: Final = (
         "no_improvement",
         "routine",
         "No change after several weeks of fixing training, food and sleep",
-        "muscles that keep shrinking after 8 to 12 weeks of fixing your training, food and sleep",
+        "muscles that keep shrinking after 8 to 12 weeks of fixing your training, food and sleep "
+        "(our judgement, not a study's number: see the page)",
         "a medical cause",
     ),
     WarningSign(

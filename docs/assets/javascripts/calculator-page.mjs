@@ -9,13 +9,14 @@
 // controls carry `data-key`, messages `data-error-for`.
 
 import { deviceLogFor } from "./progress-log.mjs";
-import { python } from "./python-worker.mjs";
+import { python, SiteUpdated } from "./python-worker.mjs";
 
 const DEBOUNCE_MS = 250;
 const STATUS_TEXT = {
   loading: "Starting the calculator: loading Python into this page (about 13 MB the first time, then cached)…",
   ready: "Ready. The answer updates as you change the values. Nothing you type leaves this page.",
   invalid: "Check the highlighted field. The answer below is from the last values that worked.",
+  updated: "The site was updated since this page was opened. Reload the page to use the new version; your values stay in the form.",
 };
 
 let uniqueIds = 0;
@@ -29,6 +30,9 @@ function nodesFrom(html) {
 /** Longest address state read, in characters: far more than any form this site writes (30
  *  volume rows take about 1,500), small enough that a made-up link cannot stall the page. */
 const MAX_STATE_LENGTH = 20_000;
+/** Said when a link holds more than that: the values are not read, and the reader is told so. */
+const TOO_LONG_TEXT =
+  "This link holds more than the calculator reads (over 20,000 characters), so the form shows its usual values instead.";
 /** Characters of a value shown as the label of a choice the select does not offer. */
 const MAX_LABEL_LENGTH = 40;
 
@@ -46,21 +50,48 @@ function setFromAddress(control, value) {
   control.add(option);
 }
 
-/** The state a link or an earlier visit left: the address's fragment, or an old ?query link. */
-function addressState(fieldNames) {
+/** The state a link or an earlier visit left: the address's fragment, or an old ?query link.
+ *  `keep` false: the values are read and then taken out of the address. */
+function addressState(fieldNames, keep) {
   if (location.hash.length > MAX_STATE_LENGTH || location.search.length > MAX_STATE_LENGTH) {
-    return new URLSearchParams();
+    return { state: new URLSearchParams(), tooLong: true };
   }
+  const holdsFields = (state) => [...state.keys()].some((key) => fieldNames.has(key));
   const fromHash = new URLSearchParams(location.hash.slice(1));
-  if ([...fromHash.keys()].some((key) => fieldNames.has(key))) return fromHash;
   const fromQuery = new URLSearchParams(location.search);
-  if (![...fromQuery.keys()].some((key) => fieldNames.has(key))) return new URLSearchParams();
-  // An old link put the values in the query, which servers see: move them into the fragment.
+  const state = holdsFields(fromHash) ? fromHash : holdsFields(fromQuery) ? fromQuery : null;
+  if (!state) return { state: new URLSearchParams(), tooLong: false };
+  // An old link put the values in the query, which servers see: move them into the fragment
+  // (or, for a form kept out of the address, take them out).
+  if (state === fromQuery || !keep) {
+    const address = new URL(location.href);
+    if (state === fromQuery) address.search = "";
+    address.hash = keep ? fromQuery.toString() : "";
+    history.replaceState(history.state, "", address);
+  }
+  return { state, tooLong: false };
+}
+
+/** The fragment that holds a payload, named as its fields. */
+function fragmentOf(payload) {
+  const state = new URLSearchParams();
+  for (const [name, value] of Object.entries(payload)) {
+    if (name === "entries") {
+      for (const entry of value) for (const [key, item] of Object.entries(entry)) state.append(key, item);
+    } else if (Array.isArray(value)) {
+      for (const item of value) state.append(name, item);
+    } else if (value !== "") {
+      state.set(name, value);
+    }
+  }
+  return state.toString();
+}
+
+/** This page's address with a fragment in place of the current one. */
+function addressWith(fragment) {
   const address = new URL(location.href);
-  address.search = "";
-  address.hash = fromQuery.toString();
-  history.replaceState(history.state, "", address);
-  return fromQuery;
+  address.hash = fragment;
+  return address;
 }
 
 export class Calculator {
@@ -80,11 +111,18 @@ export class Calculator {
     this.maxEntries = Number(root.querySelector(".mc-entries")?.dataset.maxItems) || Infinity;
     this.latest = 0;
     this.timer = null;
-    this.answeredOnce = false;
     // A calculator whose page keeps its inputs on this device (the progress log) never uses the address.
     this.deviceLog = deviceLogFor(this);
+    // The self-check's answers stay out of the address (and so out of the history) unless the
+    // reader asks for a link; other calculators keep their values there for reloads and bookmarks.
+    this.linkOnRequest = "linkOnRequest" in root.dataset;
+    // Set by the reader's first edit: from then on the address follows the form.
+    this.edited = false;
 
     this.restoreFromAddress();
+    // Said beside the form until the reader's first edit.
+    this.notice = this.addressTooLong ? TOO_LONG_TEXT : "";
+    this.showErrors({});
     if (this.entries) this.renumberEntries();
     for (const unit of this.form.querySelectorAll(".mc-unit")) unit.dataset.current = unit.value;
     this.form.addEventListener("submit", (event) => {
@@ -94,7 +132,9 @@ export class Calculator {
     this.form.addEventListener("input", (event) => this.changed(event));
     this.form.addEventListener("change", (event) => this.changed(event));
     this.form.addEventListener("click", (event) => this.clicked(event));
-    this.retry.addEventListener("click", () => this.start());
+    this.retryLabel = this.retry.textContent;
+    this.retry.addEventListener("click", () => (this.updated ? this.reloadKeepingValues() : this.start()));
+    this.root.querySelector("[data-action=clear-answers]")?.addEventListener("click", () => this.clearAnswers());
     this.enhance();
     this.start();
   }
@@ -104,7 +144,7 @@ export class Calculator {
     try {
       await python.start();
     } catch (error) {
-      this.setStatus("error", `The calculator could not start: ${error.message}. The worked example is still shown.`);
+      this.failed(error, "could not start");
       return;
     }
     if (!this.root.isConnected) return;
@@ -112,17 +152,40 @@ export class Calculator {
     this.compute();
   }
 
+  /** Python is not there to answer: say why, keep the worked answer, offer a retry (or, for a
+   *  page older than the site, a reload). */
+  failed(error, what) {
+    this.updated = error instanceof SiteUpdated;
+    if (this.updated) {
+      this.setStatus("error", STATUS_TEXT.updated);
+      this.retry.textContent = "Reload the page";
+      return;
+    }
+    const kept = what === "could not start" ? " The worked example is still shown." : "";
+    this.setStatus("error", `The calculator ${what}: ${error.message}.${kept}`);
+  }
+
+  /** Reload into the new deploy with the reader's values in the address (a form kept out of the
+   *  address takes them out again as soon as the new page has read them). */
+  reloadKeepingValues() {
+    history.replaceState(history.state, "", addressWith(fragmentOf(this.payload())));
+    location.reload();
+  }
+
   setStatus(state, text) {
     if (state === "error") this.doneUpdating(true);
     this.status.dataset.state = state;
     this.statusText.textContent = text;
     this.retry.hidden = state !== "error";
+    if (state !== "error") this.retry.textContent = this.retryLabel;
   }
 
   changed(event) {
     const target = event.target;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
     if (target.closest(".mc-share")) return;
+    this.edited = true;
+    this.notice = "";
     this.markUpdating();
     if (target.classList.contains("mc-unit")) {
       if (event.type === "change") this.switchUnit(target);
@@ -136,7 +199,10 @@ export class Calculator {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const action = button.dataset.action;
-    if (["add-entry", "remove-entry", "use-preset"].includes(action)) this.markUpdating();
+    if (["add-entry", "remove-entry", "use-preset"].includes(action)) {
+      this.edited = true;
+      this.markUpdating();
+    }
     if (action === "add-entry") this.addEntry();
     if (action === "remove-entry") this.removeEntry(button.closest(".mc-entry"));
     if (action === "use-preset") this.usePreset(button);
@@ -170,22 +236,13 @@ export class Calculator {
   }
 
   // The inputs live in the address's fragment, which browsers never send to a server, named as
-  // the payload's fields, so an answer can be bookmarked or shared and stays private.
+  // the payload's fields, so an answer can be bookmarked or shared and stays private. It is
+  // replaced, never pushed: one history entry per page, not one per edit. A form kept out of
+  // the address (the self-check) writes nothing here.
   saveToAddress(payload) {
     if (this.deviceLog) return this.deviceLog.save(payload);
-    const state = new URLSearchParams();
-    for (const [name, value] of Object.entries(payload)) {
-      if (name === "entries") {
-        for (const entry of value) for (const [key, item] of Object.entries(entry)) state.append(key, item);
-      } else if (Array.isArray(value)) {
-        for (const item of value) state.append(name, item);
-      } else if (value !== "") {
-        state.set(name, value);
-      }
-    }
-    const address = new URL(location.href);
-    address.hash = state.toString();
-    history.replaceState(history.state, "", address);
+    if (this.linkOnRequest) return;
+    history.replaceState(history.state, "", addressWith(fragmentOf(payload)));
   }
 
   restoreFromAddress() {
@@ -193,7 +250,8 @@ export class Calculator {
     const first = this.entries?.querySelector(".mc-entry");
     const columns = first ? [...first.querySelectorAll("[data-name]")].map((control) => control.dataset.name) : [];
     const names = new Set([...this.fieldControls().map((control) => control.dataset.name), ...columns]);
-    const state = addressState(names);
+    const { state, tooLong } = addressState(names, !this.linkOnRequest);
+    this.addressTooLong = tooLong;
     if (![...state.keys()].some((key) => names.has(key))) return;
     for (const control of this.fieldControls()) {
       const name = control.dataset.name;
@@ -231,7 +289,7 @@ export class Calculator {
         }
         input.value = reply.text;
       } catch (error) {
-        this.setStatus("error", `The calculator stopped: ${error.message}.`);
+        this.failed(error, "stopped");
         return;
       }
     }
@@ -299,16 +357,16 @@ export class Calculator {
     try {
       reply = await python.call("run", { name: this.name, payload: JSON.stringify(payload), siteRoot: this.siteRoot });
     } catch (error) {
-      if (request === this.latest) this.setStatus("error", `The calculator stopped: ${error.message}.`);
+      if (request === this.latest) this.failed(error, "stopped");
       return;
     }
     // A reply for older inputs never replaces the answer for newer ones, nor ends "Updating".
     if (request !== this.latest || !this.root.isConnected) return;
     this.doneUpdating(!reply.ok);
     if (reply.ok && reply.fields) this.showUnderstood(reply.fields);
-    // The first answer is for the values already on the page; later ones are the reader's own.
-    if (this.answeredOnce) this.saveToAddress(payload);
-    this.answeredOnce = true;
+    // Until the reader edits, the form holds what the page or the link gave, and the address is
+    // left as it is; after an edit (also one made while Python was starting) it follows the form.
+    if (this.edited) this.saveToAddress(payload);
     this.showErrors(reply.ok ? {} : reply.errors);
     if (reply.ok) {
       this.show(reply);
@@ -327,7 +385,8 @@ export class Calculator {
       message.textContent = "";
       message.hidden = true;
     }
-    for (const [key, text] of Object.entries(errors)) {
+    const shown = this.notice && !("_" in errors) ? { ...errors, _: this.notice } : errors;
+    for (const [key, text] of Object.entries(shown)) {
       const selector = `[data-error-for="${CSS.escape(key)}"]`;
       const message = this.root.querySelector(selector) || this.root.querySelector('[data-error-for="_"]');
       message.textContent = text;
@@ -442,21 +501,40 @@ export class Calculator {
     this.saveToAddress(this.payload());  // the address now holds the whole week, not "add="
   }
 
-  /** Copy the address (which holds the inputs) to the clipboard, or select it for copying. */
+  /** Copy a link that holds the inputs to the clipboard, or select it for copying. A form kept
+   *  out of the address makes the link without writing it into the address or the history. */
   async copyLink() {
+    const link = addressWith(fragmentOf(this.payload())).href;
     this.saveToAddress(this.payload());
     const status = this.share.querySelector(".mc-share__status");
     const field = this.share.querySelector(".mc-share__address");
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(link);
       field.hidden = true;
       status.textContent = "Link copied.";
     } catch {
-      field.value = location.href;
+      field.value = link;
       field.hidden = false;
       field.focus();
       field.select();
       status.textContent = "Copy the selected link (it holds your values; nothing is sent anywhere).";
     }
+  }
+
+  /** "Clear my answers": an empty form, nothing of it in the address, the answer for no answers. */
+  clearAnswers() {
+    this.form.reset();
+    for (const control of this.fieldControls()) {
+      if (control.type === "checkbox") control.checked = false;
+      else if (control instanceof HTMLInputElement) control.value = "";
+      if (control.classList.contains("mc-unit")) control.dataset.current = control.value;
+    }
+    if (location.hash) history.replaceState(history.state, "", addressWith(""));
+    const field = this.share.querySelector(".mc-share__address");
+    field.value = "";
+    field.hidden = true;
+    this.share.querySelector(".mc-share__status").textContent = "Answers cleared.";
+    this.markUpdating();
+    this.compute();
   }
 }

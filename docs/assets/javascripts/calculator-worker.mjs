@@ -5,11 +5,17 @@
 //
 // Messages in:  {id, op: "run", name, payload, siteRoot}   payload: a JSON string
 //               {id, op: "convert", payload}
-// Messages out: {op: "ready", python, start, steps, refused, files} | {op: "failed", reason}
+// Messages out: {op: "ready", python, start, steps, refused, files, checks}
+//               | {op: "failed", reason, detail} (reason: plain words for the reader; detail: the
+//               error as it was, for developers, never shown)
+//               {op: "progress"} (bytes arrived or a stage was reached: at most one a second,
+//               so the page can tell a slow start from a stalled one)
 //               (steps: when each stage was reached, as ms since the epoch on the shared high-resolution
 //               clock (timeOrigin + now), which the page turns into its own time; refused: why the
 //               snapshot was not used, if it was not; files: every file of this site the worker
-//               loaded, which offline.mjs keeps for offline use)
+//               loaded, which offline.mjs keeps for offline use; checks: how long checking
+//               the interpreter and the snapshot against the build's sha256 took, and how long
+//               the start waited for it, in ms)
 //               {id, json, ms}  (the bridge's JSON reply, and how long Python took) | {id, error}
 //
 // Start-up, fastest first: every file is requested at once, the interpreter is compiled while
@@ -21,9 +27,11 @@
 // the snapshot cannot be used (missing, damaged, made for another build), Python starts the
 // normal way from the full standard library and the wheel, and nothing is said about it. If a
 // file Python cannot do without fails (an error status, a web page instead of the file, a
-// damaged file), the page hears at once, in plain words, and offers a retry.
+// damaged file), the page hears at once, in plain words, and offers a retry. The interpreter and
+// the snapshot are checked against the sha256 the build wrote before either is used: a damaged
+// interpreter is a failure, a damaged snapshot a quiet normal start.
 
-/** The runtime's manifest, filled in by the build (scripts/hooks/self_hosted_pyodide.py); its
+/** The runtime's manifest, filled in by the build (sitebuild.runtime_cache.install); its
  * paths are relative to assets/pyodide/. */
 const MANIFEST = self.__MUSCLECALC_RUNTIME__;
 const RUNTIME_DIR = new URL("../pyodide/", import.meta.url);
@@ -34,14 +42,49 @@ const HEALTH_CHECK = JSON.stringify({ value: "1", from: "kg", to: "lb" });
 /** A start-up failure to show the reader as it is. */
 class StartError extends Error {}
 
+/** Every reason the worker gives the reader, in plain words (the page puts "The calculator could
+ * not start: " before it). Nothing else the runtime says reaches the reader. */
+const SAY = {
+  offline: (name) => `a file it needs could not be downloaded (${name}); check the connection`,
+  status: (name, status) => `a file it needs did not download (${name}, status ${status})`,
+  page: (name) => `the server sent a web page instead of a file it needs (${name})`,
+  incomplete: (name) => `a file it needs arrived damaged (${name} is incomplete)`,
+  damaged: (name) => `a file it needs arrived damaged (${name})`,
+  checksum: (name) => `a file it needs arrived damaged (${name} failed its checksum)`,
+  notInterpreter: (name) => `a file it needs arrived damaged (${name} is not a working interpreter)`,
+  wrongType: (name, sent, wanted) =>
+    `the server sends .${name.split(".").pop()} files with the wrong type ("${sent || "none"}" instead of ` +
+    `"${wanted}"), so the browser will not run ${name}; the server's setup needs the types listed in ` +
+    "the site's deploy/nginx.conf",
+  notBuilt: "this copy of the site was not built with its calculator files",
+  python: "Python stopped while starting; reloading the page may help",
+  call: "Python stopped on these values",
+};
+
 const fileName = (url) => new URL(url).pathname.split("/").pop();
+
+/** Tell the page that the start is moving (bytes arrived, a stage was reached), once a second
+ * at most: the page calls a start that hears nothing for a while stalled. */
+let lastProgress = 0;
+function progressed() {
+  const now = performance.now();
+  if (now - lastProgress < 1_000) return;
+  lastProgress = now;
+  self.postMessage({ op: "progress" });
+}
+
 const steps = {};
 /** Note when a stage was reached; a stage reached again is noted again ("instantiated #2"). */
 const step = (name) => {
   let key = name;
   for (let count = 2; key in steps; count++) key = `${name} #${count}`;
   steps[key] = performance.timeOrigin + performance.now();
+  progressed();
 };
+/** The integrity checks' cost, by file: ms from the file's last byte until its check was done,
+ * and ms by which the check held the start back (the part after the file was also needed). */
+const checks = {};
+const checkTimes = {};
 step("worker script run");
 let refused = null;
 
@@ -57,48 +100,123 @@ self.fetch = (input, init) => {
   return hit.response;
 };
 
-/** A response that is really the file asked for, or a StartError that says what went wrong. */
-async function download(url) {
+/** A response that is really the file asked for, or a StartError that says what went wrong
+ * (`type`: the media type the browser insists on for this file, if any). */
+async function download(url, type) {
   let response;
   try {
     response = await networkFetch(url);
   } catch {
-    throw new StartError(`a file it needs could not be downloaded (${fileName(url)}); check the connection`);
+    throw new StartError(SAY.offline(fileName(url)));
   }
-  if (!response.ok) {
-    throw new StartError(`a file it needs did not download (${fileName(url)}, status ${response.status})`);
-  }
-  if ((response.headers.get("content-type") ?? "").startsWith("text/html")) {
-    throw new StartError(`the server sent a web page instead of a file it needs (${fileName(url)})`);
-  }
+  if (!response.ok) throw new StartError(SAY.status(fileName(url), response.status));
+  const sent = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (sent === "text/html") throw new StartError(SAY.page(fileName(url)));
+  if (type && sent !== type) throw new StartError(SAY.wrongType(fileName(url), sent, type));
   return response;
 }
 
-async function bytes(url, expectedLength) {
-  const data = new Uint8Array(await (await download(url)).arrayBuffer());
-  if (expectedLength !== undefined && data.length !== expectedLength) {
-    throw new StartError(`a file it needs arrived incomplete (${fileName(url)})`);
+/** A body's bytes, read chunk by chunk (each chunk counts as progress); a body of another length
+ * than expected (if given) is a StartError. With `check` ({name, blocks, blockBytes}: the build's
+ * sha256 of each block), each block's digest starts as soon as the block is in, so little is left
+ * to do when the last byte arrives; `verified` then resolves to whether every block matched. */
+async function readAll(response, url, expectedLength, check) {
+  const name = fileName(url);
+  const data = expectedLength === undefined ? null : new Uint8Array(expectedLength);
+  const chunks = [];
+  const digests = [];
+  let length = 0;
+  let hashed = 0;
+  const hashBlocks = (last) => {
+    while (hashed < length && (length - hashed >= check.blockBytes || last)) {
+      const end = Math.min(hashed + check.blockBytes, length);
+      digests.push(crypto.subtle.digest("SHA-256", data.subarray(hashed, end)));  // copies the block
+      hashed = end;
+    }
+  };
+  let read;
+  try {
+    read = response.body.getReader();
+  } catch {
+    throw new StartError(SAY.offline(name));
   }
-  return data;
+  for (;;) {
+    let next;
+    try {
+      next = await read.read();
+    } catch {
+      throw new StartError(SAY.offline(name));
+    }
+    if (next.done) break;
+    if (data) {
+      if (length + next.value.length > data.length) throw new StartError(SAY.damaged(name));
+      data.set(next.value, length);
+    } else {
+      chunks.push(next.value);
+    }
+    length += next.value.length;
+    if (check) hashBlocks(false);
+    progressed();
+  }
+  if (expectedLength !== undefined && length !== expectedLength) throw new StartError(SAY.incomplete(name));
+  let verified = null;
+  if (check) {
+    const arrived = performance.now();
+    hashBlocks(true);
+    verified = Promise.all(digests).then((list) => {
+      checkTimes[check.name] = { arrived, ended: performance.now() };
+      checks[check.name] = { after_download_ms: Math.round(performance.now() - arrived), delay_ms: 0 };
+      const hex = list.map((digest) => [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join(""));
+      return hex.length === check.blocks.length && hex.every((digest, index) => digest === check.blocks[index]);
+    });
+  }
+  if (data) return { data, verified };
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return { data: joined, verified };
+}
+
+async function bytes(url, expectedLength) {
+  return (await readAll(await download(url), url, expectedLength)).data;
 }
 
 async function checkedBytes(url, sha256) {
   const data = await bytes(url);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
   const hex = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  if (hex !== sha256) throw new StartError(`a file it needs arrived damaged (${fileName(url)} failed its checksum)`);
+  if (hex !== sha256) throw new StartError(SAY.checksum(fileName(url)));
   return data;
+}
+
+/** Wait for a check where its file is needed, noting by how much the digest held the start back. */
+async function awaitCheck(check, name) {
+  const needed = performance.now();
+  try {
+    await check;
+  } finally {
+    const times = checkTimes[name];
+    if (times) checks[name].delay_ms = Math.round(Math.max(0, times.ended - Math.max(times.arrived, needed)));
+  }
 }
 
 /** The runtime's files as absolute addresses. */
 function runtimeFromManifest(manifest) {
-  if (!manifest) throw new StartError("this copy of the site was not built with its calculator files");
+  if (!manifest) throw new StartError(SAY.notBuilt);
   const url = (path) => new URL(path, RUNTIME_DIR).href;
   return {
     moduleURL: url(manifest.module_url),
     asmURL: url(manifest.index_url + "pyodide.asm.mjs"),
     indexURL: url(manifest.index_url),
     wasmURL: url(manifest.wasm_url),
+    wasmCheck: {
+      bytes: manifest.wasm_bytes,
+      blocks: manifest.wasm_sha256_blocks,
+      blockBytes: manifest.sha256_block_bytes,
+    },
     stdlibURL: url(manifest.stdlib_url),
     lockFileURL: url(manifest.lock_file_url),
     wheelURL: url(manifest.wheel),
@@ -107,6 +225,7 @@ function runtimeFromManifest(manifest) {
       url: url(manifest.snapshot_url),
       bytes: manifest.snapshot_bytes,
       memoryBytes: manifest.snapshot_memory_bytes,
+      check: { blocks: manifest.snapshot_sha256_blocks, blockBytes: manifest.sha256_block_bytes },
       stdlibURL: url(manifest.snapshot_stdlib_url),
     },
   };
@@ -116,17 +235,26 @@ function runtimeFromManifest(manifest) {
  * completed there); it never throws. */
 let onInstantiated = null;
 
-/** The interpreter, compiled while it downloads. Pyodide asks for the file and instantiates the
- * response: both steps use this compiled module instead. */
-function compileInterpreter(url) {
-  const compiled = WebAssembly.compileStreaming(download(url)).catch((error) => {
+/** The interpreter, compiled while it downloads, and checked against the build's sha256 from a
+ * copy of the same response (which also counts the bytes as they come). Pyodide asks for the file
+ * and instantiates the response: both steps use this compiled module instead, once checked. */
+function compileInterpreter(url, check) {
+  const name = fileName(url);
+  const both = download(url, "application/wasm").then((response) => [response, response.clone()]);
+  const compiled = WebAssembly.compileStreaming(both.then(([response]) => response)).catch((error) => {
     if (error instanceof StartError) throw error;
-    throw new StartError(`a file it needs arrived damaged (${fileName(url)} is not a working interpreter)`);
+    throw new StartError(SAY.notInterpreter(name));
   });
   compiled.then(() => step("compiled"), () => {});
+  const checked = both.then(async ([, copy]) => {
+    const { verified } = await readAll(copy, url, check.bytes, { ...check, name });
+    if (!(await verified)) throw new StartError(SAY.checksum(name));
+    step("interpreter checked");
+  });
   prefetched.set(url, { keep: true, response: Promise.resolve(new Response(null)) });
   WebAssembly.instantiateStreaming = async (_response, imports) => {
     const module = await compiled;
+    await awaitCheck(checked, name);
     const instance = await WebAssembly.instantiate(module, imports);
     step("instantiated");
     const hook = onInstantiated;
@@ -134,7 +262,7 @@ function compileInterpreter(url) {
     await hook?.(instance);
     return { module, instance };
   };
-  return compiled;
+  return Promise.all([compiled, checked]);
 }
 
 function prefetch(url) {
@@ -147,14 +275,35 @@ function prefetch(url) {
 const firstFailure = (promises) =>
   new Promise((_, reject) => promises.forEach((promise) => promise.catch(reject)));
 
-async function loadModules(runtime) {
+/** Media types a browser runs as a module script. */
+const JAVASCRIPT = /^(text|application)\/(x-)?(javascript|ecmascript)$/;
+
+/** Why a module did not load, in plain words: it is fetched again (from the browser's cache if
+ * it arrived) to see the status and the type the server gave it. */
+async function whyNotLoaded(url) {
+  let response;
   try {
-    const [{ loadPyodide }, asm] = await Promise.all([import(runtime.moduleURL), import(runtime.asmURL)]);
-    step("pyodide's modules loaded");
-    return { loadPyodide, createPyodideModule: asm.default };
-  } catch {
-    throw new StartError(`a file it needs did not download (${fileName(runtime.moduleURL)})`);
+    response = await download(url);
+  } catch (error) {
+    return error;
   }
+  const sent = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!JAVASCRIPT.test(sent)) return new StartError(SAY.wrongType(fileName(url), sent, "text/javascript"));
+  return new StartError(SAY.damaged(fileName(url)));
+}
+
+async function loadModule(url) {
+  try {
+    return await import(url);
+  } catch {
+    throw await whyNotLoaded(url);
+  }
+}
+
+async function loadModules(runtime) {
+  const [{ loadPyodide }, asm] = await Promise.all([loadModule(runtime.moduleURL), loadModule(runtime.asmURL)]);
+  step("pyodide's modules loaded");
+  return { loadPyodide, createPyodideModule: asm.default };
 }
 
 async function fromSnapshot(runtime, common) {
@@ -163,9 +312,14 @@ async function fromSnapshot(runtime, common) {
   // restores it: so it gets zeros of the right size at once, and they are filled in when the
   // interpreter is instantiated, by then usually downloaded.
   const image = new Uint8Array(snapshot.memoryBytes);
+  const name = fileName(snapshot.url);
   const filled = Promise.all([
-    bytes(snapshot.url, snapshot.bytes).then((data) => {
+    download(snapshot.url).then(async (response) => {
+      const { data, verified } = await readAll(response, snapshot.url, snapshot.bytes, { ...snapshot.check, name });
       step("snapshot downloaded");
+      // A snapshot that is not the build's is never restored: the normal start takes over.
+      if (!(await verified)) throw new Error("the snapshot failed its checksum");
+      step("snapshot verified");
       return data;
     }),
     import("./snapshot-image.mjs"),  // with the downloads, not as a static import that would hold them back
@@ -174,6 +328,7 @@ async function fromSnapshot(runtime, common) {
   const completing = new Promise((resolve, reject) => (completed = { resolve, reject }));
   onInstantiated = async (instance) => {
     try {
+      await awaitCheck(filled, name);
       const [packed, { unpackSnapshot, restoreInterpreterData }] = await filled;
       restoreInterpreterData(unpackSnapshot(packed, image), instance.exports.memory.buffer);
       step("snapshot completed");
@@ -222,8 +377,12 @@ async function normally(runtime, common) {
 
 async function start() {
   const runtime = runtimeFromManifest(MANIFEST);
-  const interpreter = compileInterpreter(runtime.wasmURL);
-  const lockFile = download(runtime.lockFileURL).then((response) => response.json());
+  const interpreter = compileInterpreter(runtime.wasmURL, runtime.wasmCheck);
+  const lockFile = download(runtime.lockFileURL).then((response) =>
+    response.json().catch(() => {
+      throw new StartError(SAY.damaged(fileName(runtime.lockFileURL)));
+    }),
+  );
   const modules = loadModules(runtime);
   const critical = firstFailure([interpreter, lockFile, modules]);
   let criticalError = null;
@@ -243,7 +402,7 @@ async function start() {
       started = await Promise.race([fromSnapshot(runtime, common), critical]);
     } catch (error) {
       if (criticalError) throw criticalError;
-      refused = plain(error);  // start the normal way, quietly
+      refused = detail(error);  // start the normal way, quietly
       started = null;
     }
   }
@@ -266,17 +425,22 @@ function loadedFiles() {
   return [...new Set([self.location.href, ...files])].filter((url) => new URL(url).origin === self.location.origin);
 }
 
-/** Plain words for the page: ours as they are, anything else cut to its last line, no traceback. */
+/** Plain words for the page: ours as they are; anything else the runtime said ("Program
+ * terminated with exit(1)", a parser's message, a traceback) becomes one plain sentence. */
 function plain(error) {
-  if (error instanceof StartError) return error.message;
+  return error instanceof StartError ? error.message : SAY.python;
+}
+
+/** The error as it was, cut to its last line: for developers (a performance mark), never shown. */
+function detail(error) {
   const lines = String(error?.message ?? error).trim().split("\n").filter(Boolean);
-  return `Python stopped while starting (${(lines.at(-1) ?? "unknown error").slice(0, 160)})`;
+  return (lines.at(-1) ?? "unknown error").slice(0, 300);
 }
 
 // Started at once; calls that arrive first wait for it (the page sends none before "ready").
 const startUp = start().then(
-  (how) => self.postMessage({ op: "ready", ...how, steps, refused, files: loadedFiles() }),
-  (error) => self.postMessage({ op: "failed", reason: plain(error) }),
+  (how) => self.postMessage({ op: "ready", ...how, steps, refused, checks, files: loadedFiles() }),
+  (error) => self.postMessage({ op: "failed", reason: plain(error), detail: detail(error) }),
 );
 
 self.addEventListener("message", async (event) => {
@@ -290,6 +454,6 @@ self.addEventListener("message", async (event) => {
       : bridge.run(message.name, message.payload, message.siteRoot ?? "");
     self.postMessage({ id: message.id, json, ms: performance.now() - began });
   } catch (error) {
-    self.postMessage({ id: message.id, error: String(error && error.message ? error.message : error) });
+    self.postMessage({ id: message.id, error: bridge ? SAY.call : SAY.python, detail: detail(error) });
   }
 });
