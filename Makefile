@@ -19,7 +19,7 @@ PORT ?= 8000
 # The site's public address, for its canonical links and sitemap: `make build` needs it.
 SITE_URL ?=
 
-.PHONY: help venv node chromium nginx deps site-url build serve preview check-host test test-fast lint wheel bench readability lock clean
+.PHONY: help venv node chromium nginx deps site-url build serve preview check-host test test-fast lint wheel bench lighthouse readability lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -97,6 +97,15 @@ wheel: venv ## build the musclecalc wheel into dist/
 bench: SITE_URL = http://127.0.0.1:8000/
 bench: build chromium ## time to first live answer on a calculator page, cold and warm cache
 	$(BIN)/python scripts/benchmark_calculator_page.py
+
+LIGHTHOUSE_NODE := scripts/lighthouse/node_modules/.installed
+$(LIGHTHOUSE_NODE): scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: SITE_URL = http://127.0.0.1:8000/
+lighthouse: build chromium nginx $(LIGHTHOUSE_NODE) ## Lighthouse mobile scores of the main pages (medians of 3), printed
+	$(BIN)/python scripts/lighthouse_figures.py site
 
 readability: venv ## Flesch reading ease of every guide page
 	$(BIN)/python scripts/readability.py
