@@ -161,7 +161,7 @@ def serve(site: Path, naive: Path) -> tuple[StaticServer, str]:
 
 # -- one visit ------------------------------------------------------------------------------------
 
-# The page's marks (python-worker.mjs): when the worker was created and when it was ready, with
+# The page's marks (worker-client.mjs): when the worker was created and when it was ready, with
 # the worker's steps, all in ms after navigation on the page's clock.
 TIMELINE = """() => {
   const marks = performance.getEntriesByType('mark');

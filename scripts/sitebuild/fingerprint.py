@@ -8,7 +8,7 @@ renames each one `NAME.<hash>.EXT`, so the rules that already keep hashed files 
 first in the service worker, `immutable` in nginx and sitebuild.server) cover them too.
 
 - The hash is taken over a file's content after the names it refers to are rewritten, so a change
-  to calculator-worker.mjs also renames python-worker.mjs, which creates it, and every module
+  to calculator-worker.mjs also renames worker-client.mjs, which creates it, and every module
   that imports that. Files are hashed in the order of their references; a cycle fails the build.
 - A reference is a file's address from the site's root (`assets/javascripts/calculators.mjs`, as
   pages at any depth and the 404 page's `/assets/...` write it) or `./NAME` from a file in the

@@ -99,7 +99,7 @@ def write_worker_manifest(site_dir: Path) -> None:
 
 #: Loaded from the head of calculator pages: starts Python before the rest of the page's scripts.
 START_SCRIPT = "assets/javascripts/python-start.mjs"
-WORKER_CLIENT = "assets/javascripts/python-worker.mjs"
+WORKER_CLIENT = "assets/javascripts/worker-client.mjs"
 
 
 #: The tags go right after the page's policy tag, so the worker starts as early as the policy

@@ -168,7 +168,7 @@ def test_calculator_pages_start_python_from_their_head_and_guide_pages_do_not(
     # the longest wait on a calculator page. A guide page waits for the reader's intent.
     start = re.compile(
         r'<meta http-equiv="Content-Security-Policy" content="[^"]*">'
-        r'<link rel="modulepreload" href="((?:\.\./)*)assets/javascripts/python-worker\.[0-9a-f]+\.mjs">'
+        r'<link rel="modulepreload" href="((?:\.\./)*)assets/javascripts/worker-client\.[0-9a-f]+\.mjs">'
         r'<script type="module" async src="\1assets/javascripts/python-start\.[0-9a-f]+\.mjs"></script>'
         r"\s*<title>"
     )

@@ -9,7 +9,7 @@
 // controls carry `data-key`, messages `data-error-for`.
 
 import { deviceLogFor } from "./progress-log.mjs";
-import { python, SiteUpdated } from "./python-worker.mjs";
+import { python, SiteUpdated } from "./worker-client.mjs";
 
 const DEBOUNCE_MS = 250;
 const STATUS_TEXT = {

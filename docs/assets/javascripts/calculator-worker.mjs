@@ -1,5 +1,5 @@
 // The calculators' Python, off the main thread: one module worker runs Pyodide and musclecalc.
-// It starts Python as soon as it is created (python-worker.mjs creates it when the page wants
+// It starts Python as soon as it is created (worker-client.mjs creates it when the page wants
 // Python): which files to load is written into this script by the build (the runtime's
 // manifest, runtime.json), so the start waits neither for a round trip nor for the page.
 //

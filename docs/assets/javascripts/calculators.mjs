@@ -1,6 +1,6 @@
 // Calculator pages: mount a controller (calculator-page.mjs) on every calculator a page shows.
 // Material emits document$ on the first load and after every instant navigation, so the module
-// and its one Python worker (python-worker.mjs) stay loaded from page to page. Other pages start
+// and its client of the one Python worker (worker-client.mjs) stay loaded from page to page. Other pages start
 // Python only when the reader heads for a calculator (python-intent.mjs).
 
 import { Calculator } from "./calculator-page.mjs";

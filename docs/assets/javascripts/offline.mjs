@@ -14,7 +14,7 @@
 // stored, <html> gets data-offline="kept".
 
 import { onCalculatorPage, pageSettled } from "./page-settled.mjs";
-import { python } from "./python-worker.mjs";
+import { python } from "./worker-client.mjs";
 import { Workbox } from "./workbox/workbox-window.prod.mjs";
 
 const WORKER_URL = new URL("../../sw.js", import.meta.url);

@@ -3,7 +3,7 @@
 // a calculator once its Python has started, elsewhere once the page has loaded and the browser is
 // idle. A calculator whose Python does not start counts as settled after a while all the same.
 
-import { python } from "./python-worker.mjs";
+import { python } from "./worker-client.mjs";
 
 const IDLE_TIMEOUT_MS = 5_000;
 const CALCULATOR_GIVE_UP_MS = 30_000;

@@ -7,7 +7,7 @@
 // of the CSV file (musclecalc's text log): this module only moves text between the file, the
 // worker and the form.
 
-import { python } from "./python-worker.mjs";
+import { python } from "./worker-client.mjs";
 
 const STORAGE_KEY = "musclecalc.progress-log";
 const FORMAT = 1;

@@ -4,10 +4,10 @@
 // reader who asked the browser to save data or is on a slow connection (the calculator page
 // still starts Python when it opens; its worked answer covers the first look).
 //
-// Material's instant navigation keeps this module and its one worker (python-worker.mjs) from
+// Material's instant navigation keeps this module and its client of the one worker (worker-client.mjs) from
 // page to page, so a start begun on a guide page is the one the calculator page uses.
 
-import { python } from "./python-worker.mjs";
+import { python } from "./worker-client.mjs";
 
 const CALCULATORS = new URL("../../calculators/", import.meta.url);
 const SLOW = new Set(["slow-2g", "2g"]);
