@@ -1,0 +1,119 @@
+// What a calculator shows of Python's replies (calculator-page.mjs's third job, split out): the
+// answer and its details, the messages beside the fields, the status line, and "updating".
+//
+// Answers arrive as HTML from musclecalc's one renderer (the same markup the build put on the
+// page), with every text already escaped; they are parsed in an inert document and moved in as
+// nodes. Field messages are text. Fields are found by their error keys ("weight",
+// "entries.2.sets", "_" for the whole form): controls carry `data-key`, messages `data-error-for`.
+
+/** What the status line says in each state but an error. */
+export const STATUS_TEXT = {
+  loading: "Starting the calculator: loading Python into this page (about 13 MB the first time, then cached)…",
+  ready: "Ready. The answer updates as you change the values. Nothing you type leaves this page.",
+  invalid: "Check the highlighted field. The answer below is from the last values that worked.",
+  updated: "The site was updated since this page was opened. Reload the page to use the new version; your values stay in the form.",
+};
+
+/**
+ * The messages to show: Python's, and a notice of the page's own under "_" (the whole form)
+ * unless Python has a message there.
+ * @param {Record<string, string>} errors
+ * @param {string} notice
+ * @returns {Record<string, string>}
+ */
+export function messagesToShow(errors, notice) {
+  return notice && !("_" in errors) ? { ...errors, _: notice } : errors;
+}
+
+/**
+ * The status line after Python stopped or did not start (`what`: "could not start" or "stopped").
+ * @param {string} what  @param {string} reason
+ */
+export function failureText(what, reason) {
+  const kept = what === "could not start" ? " The worked example is still shown." : "";
+  return `The calculator ${what}: ${reason}.${kept}`;
+}
+
+/** @param {string} html  @returns {ChildNode[]} nodes from musclecalc's markup; nothing in it runs */
+function nodesFrom(html) {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}`, "text/html");
+  return [...document.adoptNode(parsed.body).childNodes];
+}
+
+/** @param {Element} root  @param {string} selector */
+const one = (root, selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
+
+/** One calculator's answer, messages and status line. */
+export class Answer {
+  /** @param {HTMLElement} root  the calculator */
+  constructor(root) {
+    this.root = root;
+    this.status = one(root, ".mc-status");
+    this.statusText = one(root, ".mc-status__text");
+    this.retry = /** @type {HTMLButtonElement} */ (one(root, "[data-action=retry]"));
+    this.retryLabel = this.retry.textContent ?? "";
+    this.answer = one(root, ".mc-answer");
+    this.details = one(root, ".mc-details");
+    /** @type {HTMLElement | null} */
+    this.glance = root.querySelector(".mc-glance__text");
+  }
+
+  /** @param {"loading" | "ready" | "invalid" | "error"} state  @param {string} text */
+  setStatus(state, text) {
+    if (state === "error") this.doneUpdating(true);
+    this.status.dataset.state = state;
+    this.statusText.textContent = text;
+    this.retry.hidden = state !== "error";
+    if (state !== "error") this.retry.textContent = this.retryLabel;
+  }
+
+  /** From an edit until the reply for it: the answer says it is updating, in words and dimmed. */
+  markUpdating() {
+    this.root.dataset.updating = "true";
+    this.answer.setAttribute("aria-busy", "true");
+  }
+
+  /** @param {boolean} [stale]  the answer shown is for earlier values */
+  doneUpdating(stale = false) {
+    delete this.root.dataset.updating;
+    this.answer.removeAttribute("aria-busy");
+    if (stale) this.markStale();
+  }
+
+  markStale() {
+    this.answer.classList.add("mc-answer--stale");
+  }
+
+  /** Each message beside its field (a key with no field of its own: beside the whole form).
+   *  @param {Record<string, string>} messages */
+  showErrors(messages) {
+    const form = one(this.root, ".mc-form");
+    for (const control of form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
+    for (const message of /** @type {NodeListOf<HTMLElement>} */ (this.root.querySelectorAll(".mc-error"))) {
+      message.textContent = "";
+      message.hidden = true;
+    }
+    for (const [key, text] of Object.entries(messages)) {
+      const message = /** @type {HTMLElement} */ (
+        this.root.querySelector(`[data-error-for="${CSS.escape(key)}"]`) || this.root.querySelector('[data-error-for="_"]')
+      );
+      message.textContent = text;
+      message.hidden = false;
+      for (const control of form.querySelectorAll(`[data-key="${CSS.escape(key)}"]`)) {
+        control.setAttribute("aria-invalid", "true");
+      }
+    }
+  }
+
+  /** Python's answer and details in place of the ones shown (a method the reader opened stays open).
+   *  @param {{answer: string, details: string}} reply */
+  show(reply) {
+    const wasOpen = /** @type {HTMLDetailsElement | null} */ (this.details.querySelector(".mc-method"))?.open;
+    this.answer.replaceChildren(...nodesFrom(reply.answer));
+    this.answer.classList.remove("mc-answer--stale");
+    this.details.replaceChildren(...nodesFrom(reply.details));
+    const method = /** @type {HTMLDetailsElement | null} */ (this.details.querySelector(".mc-method"));
+    if (wasOpen && method) method.open = true;
+    if (this.glance) this.glance.textContent = this.answer.querySelector(".mc-summary")?.textContent ?? "";
+  }
+}
