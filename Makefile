@@ -19,7 +19,7 @@ PORT ?= 8000
 # The site's public address, for its canonical links and sitemap: `make build` needs it.
 SITE_URL ?=
 
-.PHONY: help venv node chromium nginx deps site-url build serve preview check-host test test-fast lint wheel bench lighthouse readability lock clean
+.PHONY: help venv node chromium nginx deps site-url build serve preview check-host test test-fast test-js lint wheel bench lighthouse readability lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,7 +39,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-node: node_modules/.installed ## the pinned Pyodide runtime and axe-core from package-lock.json
+node: node_modules/.installed ## the pinned npm packages from package-lock.json (Pyodide, Workbox, axe-core)
 
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -80,11 +80,14 @@ check-host: venv ## check a running copy of the site from outside: make check-ho
 	@if [ -z "$(URL)" ]; then echo "usage: make check-host URL=https://your.host/path/" >&2; exit 2; fi
 	$(BIN)/python -m sitebuild.check_host '$(URL)'
 
-test: deps chromium nginx lint ## every test and check: lint, types, calculators, Pyodide, the build, the browser, nginx
+test: deps chromium nginx lint test-js ## every test and check: lint, types, the JS unit tests, calculators, Pyodide, the build, the browser, nginx
 	$(BIN)/python -m pytest --durations=15
 
-test-fast: deps lint ## the tests that need no browser
+test-fast: deps lint test-js ## the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
+
+test-js: node ## unit tests of the JavaScript that needs no browser (tests/js, Node's own test runner)
+	node --test tests/js/*.test.mjs
 
 lint: venv ## ruff (lint and format) over the Python, mypy --strict over calculators/src
 	$(BIN)/ruff check .
