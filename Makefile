@@ -19,7 +19,7 @@ PORT ?= 8000
 # The site's public address, for its canonical links and sitemap: `make build` needs it.
 SITE_URL ?=
 
-.PHONY: help venv node chromium nginx deps site-url build serve preview check-host test test-fast test-js lint wheel bench lighthouse readability lock clean
+.PHONY: help venv node chromium nginx deps site-url build serve preview check-host test test-fast test-js lint types wheel bench lighthouse readability lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,7 +39,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-node: node_modules/.installed ## the pinned npm packages from package-lock.json (Pyodide, Workbox, axe-core)
+node: node_modules/.installed ## the pinned npm packages from package-lock.json (Pyodide, Workbox, axe-core, TypeScript)
 
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -89,10 +89,16 @@ test-fast: deps lint test-js ## the tests that need no browser
 test-js: node ## unit tests of the JavaScript that needs no browser (tests/js, Node's own test runner)
 	node --test tests/js/*.test.mjs
 
-lint: venv ## ruff (lint and format) over the Python, mypy --strict over calculators/src
+lint: venv types ## ruff (lint and format) over the Python, mypy --strict over calculators/src, tsc over the JavaScript
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# Three programs, as the scripts run in three places: the page (DOM), the workers, and Node.
+types: node ## the JavaScript's JSDoc types checked by TypeScript's tsc (strict; types/*.json say what each covers)
+	node_modules/.bin/tsc -p types/page.json
+	node_modules/.bin/tsc -p types/workers.json
+	node_modules/.bin/tsc -p types/node.json
 
 wheel: venv ## build the musclecalc wheel into dist/
 	$(BIN)/python -m sitebuild.wheel dist

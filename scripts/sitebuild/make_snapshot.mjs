@@ -28,15 +28,23 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { packSnapshot } from "../../docs/assets/javascripts/snapshot-image.mjs";
 
+/** @typedef {{runtime: string, sources: Record<string, string>, warm: string, lock_file: string, out: string}} Request */
+/** @typedef {import("pyodide").PyodideAPI} Pyodide */
+
+/** @returns {Promise<Request>} */
 const readStdin = async () => {
+  /** @type {Buffer[]} */
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 };
 
-const quiet = { stdout: (line) => process.stderr.write(`${line}\n`), stderr: (line) => process.stderr.write(`${line}\n`) };
+/** @param {string} line */
+const toStderr = (line) => process.stderr.write(`${line}\n`);
+const quiet = { stdout: toStderr, stderr: toStderr };
 
 // What the browser's worker does after a restore, so everything it touches is loaded already.
+/** @param {Pyodide} pyodide  @param {string} warm */
 function warmUp(pyodide, warm) {
   pyodide.runPython(warm);
   const bridge = pyodide.pyimport("musclecalc.bridge");
@@ -60,8 +68,23 @@ const REMEMBERED_ZIPS = "import zipimport; len(zipimport._zip_directory_cache)";
 
 const UNLIMITED = 0xffffffff;  // dlmalloc's MAX_SIZE_T: no footprint limit
 
+/**
+ * The parts of Pyodide's Emscripten module (private: `pyodide._module`) used here: dlmalloc's
+ * entry points and the heap.
+ * @typedef {object} EmscriptenHeap
+ * @property {Uint8Array} HEAPU8
+ * @property {(bytes: number) => number} _malloc
+ * @property {(pointer: number) => void} _free
+ * @property {(pointer: number) => number} _malloc_usable_size
+ * @property {() => number} _malloc_footprint
+ * @property {() => number} _malloc_footprint_limit
+ * @property {(bytes: number) => number} _malloc_set_footprint_limit
+ * @property {(increment: number) => number} _sbrk
+ */
+
 /** Set every free byte of the heap to zero: hold the footprint where it is, allocate every free
- * block (largest first) and clear it, then free them all; clear what lies above the break. */
+ * block (largest first) and clear it, then free them all; clear what lies above the break.
+ * @param {EmscriptenHeap} module  @returns {number} bytes zeroed */
 function zeroFreeMemory(module) {
   if (module._malloc_footprint_limit() >>> 0 !== UNLIMITED) throw new Error("malloc already has a footprint limit");
   const heapBytes = module.HEAPU8.length;
@@ -90,6 +113,7 @@ function zeroFreeMemory(module) {
 
 const main = async () => {
   const request = await readStdin();
+  /** @type {{loadPyodide: typeof import("pyodide").loadPyodide}} */
   const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
   const pyodide = await loadPyodide({
     indexURL: request.runtime + "/",
@@ -108,7 +132,7 @@ const main = async () => {
   if (pyodide.runPython("import sys; sys.flags.optimize") !== 2) throw new Error("PYTHONOPTIMIZE=2 was not applied");
   const modules = pyodide.runPython(FORGET);
   if (pyodide.runPython(REMEMBERED_ZIPS) !== 0) throw new Error("zipimport still remembers the standard library");
-  const zeroed = zeroFreeMemory(pyodide._module);
+  const zeroed = zeroFreeMemory(/** @type {{_module: EmscriptenHeap}} */ (/** @type {unknown} */ (pyodide))._module);
   const snapshot = pyodide.makeMemorySnapshot();
   const packed = packSnapshot(snapshot, new Uint8Array(readFileSync(join(request.runtime, "pyodide.asm.wasm"))));
   writeFileSync(request.out, packed);
@@ -118,6 +142,6 @@ const main = async () => {
 try {
   process.stdout.write(JSON.stringify(await main()));
 } catch (error) {
-  process.stderr.write(`make_snapshot.mjs failed: ${error?.stack ?? error}\n`);
+  process.stderr.write(`make_snapshot.mjs failed: ${error instanceof Error ? error.stack : error}\n`);
   process.exitCode = 1;
 }

@@ -15,6 +15,7 @@ const QUERY = 2;  // Material's SearchMessageType.QUERY
 const RESULT = 3; // Material's SearchMessageType.RESULT
 const SITE = new URL("../../../", self.location.href).href;
 const channel = new BroadcastChannel(`why-am-i-losing-muscle search ${SITE}`);
+/** @type {unknown[]} Material's setup messages, until the page asks for the index */
 const held = [];
 let building = false;
 
@@ -26,7 +27,9 @@ function build() {
 }
 
 // Registered before Material's own listener, so it sees every message first.
-self.addEventListener("message", (event) => {
+/** Material's messages to its worker: `{type, data}` (its SearchMessage). */
+/** @typedef {MessageEvent<{type?: number, data?: unknown} | null>} SearchMessageEvent */
+self.addEventListener("message", (/** @type {SearchMessageEvent} */ event) => {
   if (building || event.data?.type !== SETUP) return;
   event.stopImmediatePropagation();
   held.push(event.data);
@@ -43,9 +46,17 @@ channel.postMessage("waiting");  // the page may have asked before this worker w
 // swapped" (Material's query transform passes `~1` through), and only that second result goes
 // to the page. Everything stays in this worker: the query never leaves the page.
 const FUZZY_MIN = 5;
+/** @type {string | null} */
 let asked = null;   // the query Material last sent, while its first result is on its way
 let retried = false;
 
+/**
+ * The words of `query` no result matched (Material's result: groups of items, each with the
+ * query terms it found marked `true`).
+ * @param {string} query
+ * @param {{terms?: Record<string, boolean>}[][]} items
+ * @returns {string[]}
+ */
 function unmatched(query, items) {
   // Material's result marks each query term it found with `true`, under the term as lunr stems
   // it ("problems" is found as "problem"), so a word counts as found when such a term starts it.
@@ -57,13 +68,18 @@ function unmatched(query, items) {
   return words.filter((word) => ![...found].some((term) => word.startsWith(term) || term.startsWith(word)));
 }
 
-self.addEventListener("message", (event) => {
+self.addEventListener("message", (/** @type {SearchMessageEvent} */ event) => {
   if (event.data?.type !== QUERY || retried) return;
   asked = typeof event.data.data === "string" ? event.data.data : null;
 });
 
 const post = self.postMessage.bind(self);
-self.postMessage = (message, ...rest) => {
+/**
+ * Material's replies, seen on their way out (Material posts each with one argument).
+ * @param {{type?: number, data?: {items?: {terms?: Record<string, boolean>}[][]}} | null} message
+ * @param {StructuredSerializeOptions} [options]
+ */
+function relay(message, options) {
   if (message?.type === RESULT && asked !== null && !retried) {
     const query = asked;
     asked = null;
@@ -77,7 +93,8 @@ self.postMessage = (message, ...rest) => {
   } else if (message?.type === RESULT) {
     retried = false;
   }
-  post(message, ...rest);
-};
+  post(message, options);
+}
+self.postMessage = /** @type {typeof self.postMessage} */ (relay);
 
 importScripts("__MATERIAL_WORKER__");

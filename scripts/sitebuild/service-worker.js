@@ -14,6 +14,9 @@
 //   as the calculators' worker loaded them.
 // - Each deploy has its own caches; activating a new deploy's worker deletes the old ones.
 
+/** This script's global scope (TypeScript's WebWorker library types `self` as any worker's). */
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
 importScripts("assets/javascripts/workbox/workbox-sw.js");
 workbox.setConfig({ modulePathPrefix: "assets/javascripts/workbox/", debug: false });
 
@@ -21,7 +24,7 @@ const { cacheableResponse, core, precaching, routing, strategies } = workbox;
 
 const DEPLOY = "__DEPLOY__";
 const NAME = "why-am-i-losing-muscle";
-const SCOPE = self.registration.scope;
+const SCOPE = worker.registration.scope;
 const SUFFIX = `${SCOPE} ${DEPLOY}`;
 const VERSIONED = new RegExp(__VERSIONED__);  // deploy/nginx.conf's rule, filled in by the build
 
@@ -29,13 +32,15 @@ core.setCacheNameDetails({ prefix: NAME, suffix: SUFFIX });
 core.skipWaiting();
 core.clientsClaim();
 
-precaching.precacheAndRoute(self.__WB_MANIFEST);
+precaching.precacheAndRoute(self.__WB_MANIFEST);  // the list: filled in by the build
 precaching.cleanupOutdatedCaches();
 
+/** @param {string} kind */
 const cacheName = (kind) => `${NAME}-${kind}-${SUFFIX}`;
 const onlyComplete = new cacheableResponse.CacheableResponsePlugin({ statuses: [200] });
 // A page's address may carry a reader's values in its fragment (#weight=80, or a self-check link
 // someone was sent); the fragment is never part of what is stored, only the address before it.
+/** @type {import("workbox-core/types").WorkboxPlugin} */
 const withoutFragment = {
   cacheKeyWillBeUsed: async ({ request }) => {
     const url = new URL(request.url);
@@ -44,11 +49,17 @@ const withoutFragment = {
     return url.href;
   },
 };
+/** @param {URL} url */
 const inScope = (url) => url.href.startsWith(SCOPE);
+/** @param {URL} url  @param {Request} request */
 const isPage = (url, request) =>
   request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
 
+/** @typedef {(options: {url: URL, request: Request}) => boolean} Match */
+/** @typedef {import("workbox-strategies").Strategy} Strategy */
+
 // Each kind of file: which requests it covers, and how they are answered and kept.
+/** @type {[Match, Strategy][]} */
 const ROUTES = [
   [
     ({ url, request }) => inScope(url) && isPage(url, request),
@@ -72,7 +83,8 @@ const ROUTES = [
 ];
 for (const [match, strategy] of ROUTES) routing.registerRoute(match, strategy);
 
-/** Fetch and store one file as its route would, resolving once it is stored. */
+/** Fetch and store one file as its route would, resolving once it is stored.
+ * @param {string} address  @param {ExtendableEvent} event */
 async function keep(address, event) {
   const url = new URL(address);
   url.hash = "";
@@ -86,14 +98,17 @@ async function keep(address, event) {
 // offline.mjs hands over what a page loaded before this worker controlled it ({type: "KEEP",
 // urls}); the reply comes once every file is stored (Workbox's own CACHE_URLS replies as soon as
 // the responses arrive, before megabytes of runtime are written).
-self.addEventListener("message", (event) => {
-  if (event.data?.type !== "KEEP" || !event.ports[0]) return;
-  const done = Promise.allSettled(event.data.urls.map((address) => keep(address, event)));
+worker.addEventListener("message", (event) => {
+  const port = event.ports[0];
+  if (event.data?.type !== "KEEP" || !port) return;
+  const urls = /** @type {string[]} */ (event.data.urls);
+  const done = Promise.allSettled(urls.map((address) => keep(address, event)));
   event.waitUntil(done);
-  done.then((results) => event.ports[0].postMessage(results.every((result) => result.status === "fulfilled")));
+  done.then((results) => port.postMessage(results.every((result) => result.status === "fulfilled")));
 });
 
-self.addEventListener("activate", (event) => {
+worker.addEventListener("activate", (event) => {
+  /** @param {string} name  a cache's: this site's, from another deploy? */
   const older = (name) =>
     name.startsWith(`${NAME}-`) && name.includes(`-${SCOPE} `) && !name.endsWith(SUFFIX);
   event.waitUntil(

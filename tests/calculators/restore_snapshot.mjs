@@ -12,16 +12,24 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { restoreInterpreterData, unpackSnapshot } from "../../docs/assets/javascripts/snapshot-image.mjs";
 
+/** @typedef {[string, string[]]} Call  a bridge function's name and its arguments */
+/** @typedef {{runtime: string, snapshot: string, stdlib: string, lock_file: string, calls: Call[]}} Request */
+
+/** @returns {Promise<Request>} */
 const readStdin = async () => {
+  /** @type {Buffer[]} */
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 };
 
-const quiet = { stdout: (line) => process.stderr.write(`${line}\n`), stderr: (line) => process.stderr.write(`${line}\n`) };
+/** @param {string} line */
+const toStderr = (line) => process.stderr.write(`${line}\n`);
+const quiet = { stdout: toStderr, stderr: toStderr };
 
 const main = async () => {
   const request = await readStdin();
+  /** @type {{loadPyodide: typeof import("pyodide").loadPyodide}} */
   const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
   const options = { indexURL: request.runtime + "/", lockFileURL: request.lock_file, stdLibURL: request.stdlib, ...quiet };
   const unpacked = unpackSnapshot(new Uint8Array(readFileSync(request.snapshot)));
@@ -30,16 +38,19 @@ const main = async () => {
   // As the worker does: the interpreter's constant data goes back in from its fresh memory, the
   // moment it is instantiated (under Node, Pyodide instantiates the interpreter's bytes).
   const instantiate = WebAssembly.instantiate;
+  /** @type {typeof unpacked | null} */
   let pending = unpacked;
-  WebAssembly.instantiate = async (source, imports) => {
+  /** @param {BufferSource} source  @param {WebAssembly.Imports} [imports] */
+  const instantiateAndRestore = async (source, imports) => {
     const result = await instantiate(source, imports);
-    const memory = result.instance?.exports.memory;
+    const memory = /** @type {WebAssembly.Memory | undefined} */ (result.instance?.exports.memory);
     if (pending && memory) {
       restoreInterpreterData(pending, memory.buffer);
       pending = null;
     }
     return result;
   };
+  WebAssembly.instantiate = /** @type {typeof WebAssembly.instantiate} */ (instantiateAndRestore);
   const pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
   if (pending) throw new Error("the interpreter's data was not put back");
   const bridge = pyodide.pyimport("musclecalc.bridge");
@@ -68,7 +79,7 @@ result`);
   try {
     await loadPyodide({ ...options, _loadSnapshot: damaged });
   } catch (error) {
-    refused = String(error?.message ?? error);
+    refused = String(error instanceof Error ? error.message : error);
   }
   return { results, site_packages: sitePackagesFiles, random, unforeseen, optimize, refused };
 };
@@ -76,6 +87,6 @@ result`);
 try {
   process.stdout.write(JSON.stringify(await main()));
 } catch (error) {
-  process.stderr.write(`restore_snapshot.mjs failed: ${error?.message ?? error}\n`);
+  process.stderr.write(`restore_snapshot.mjs failed: ${error instanceof Error ? error.message : error}\n`);
   process.exitCode = 1;
 }

@@ -36,6 +36,11 @@
 const MANIFEST = self.__MUSCLECALC_RUNTIME__;
 const RUNTIME_DIR = new URL("../pyodide/", import.meta.url);
 
+/** @typedef {import("pyodide").PyodideAPI} Pyodide */
+/** @typedef {{name: string, blocks: string[], blockBytes: number}} BlockCheck  the build's sha256 of each block */
+/** @typedef {{run(name: string, payload: string, siteRoot: string): string, convert(payload: string): string}} Bridge */
+
+/** musclecalc.bridge, once Python has started. @type {Bridge | null} */
 let bridge = null;
 const HEALTH_CHECK = JSON.stringify({ value: "1", from: "kg", to: "lb" });
 
@@ -44,15 +49,16 @@ class StartError extends Error {}
 
 /** Every reason the worker gives the reader, in plain words (the page puts "The calculator could
  * not start: " before it). Nothing else the runtime says reaches the reader. */
+/** @typedef {(name: string) => string} Said */
 const SAY = {
-  offline: (name) => `a file it needs could not be downloaded (${name}); check the connection`,
-  status: (name, status) => `a file it needs did not download (${name}, status ${status})`,
-  page: (name) => `the server sent a web page instead of a file it needs (${name})`,
-  incomplete: (name) => `a file it needs arrived damaged (${name} is incomplete)`,
-  damaged: (name) => `a file it needs arrived damaged (${name})`,
-  checksum: (name) => `a file it needs arrived damaged (${name} failed its checksum)`,
-  notInterpreter: (name) => `a file it needs arrived damaged (${name} is not a working interpreter)`,
-  wrongType: (name, sent, wanted) =>
+  offline: /** @type {Said} */ (name) => `a file it needs could not be downloaded (${name}); check the connection`,
+  status: (/** @type {string} */ name, /** @type {number} */ status) => `a file it needs did not download (${name}, status ${status})`,
+  page: /** @type {Said} */ (name) => `the server sent a web page instead of a file it needs (${name})`,
+  incomplete: /** @type {Said} */ (name) => `a file it needs arrived damaged (${name} is incomplete)`,
+  damaged: /** @type {Said} */ (name) => `a file it needs arrived damaged (${name})`,
+  checksum: /** @type {Said} */ (name) => `a file it needs arrived damaged (${name} failed its checksum)`,
+  notInterpreter: /** @type {Said} */ (name) => `a file it needs arrived damaged (${name} is not a working interpreter)`,
+  wrongType: (/** @type {string} */ name, /** @type {string} */ sent, /** @type {string} */ wanted) =>
     `the server sends .${name.split(".").pop()} files with the wrong type ("${sent || "none"}" instead of ` +
     `"${wanted}"), so the browser will not run ${name}; the server's setup needs the types listed in ` +
     "the site's deploy/nginx.conf",
@@ -61,7 +67,8 @@ const SAY = {
   call: "Python stopped on these values",
 };
 
-const fileName = (url) => new URL(url).pathname.split("/").pop();
+/** @param {string} url */
+const fileName = (url) => new URL(url).pathname.split("/").pop() ?? "";
 
 /** Tell the page that the start is moving (bytes arrived, a stage was reached), once a second
  * at most: the page calls a start that hears nothing for a while stalled. */
@@ -73,9 +80,10 @@ function progressed() {
   self.postMessage({ op: "progress" });
 }
 
+/** @type {Record<string, number>} */
 const steps = {};
 /** Note when a stage was reached; a stage reached again is noted again ("instantiated #2"). */
-const step = (name) => {
+const step = (/** @type {string} */ name) => {
   let key = name;
   for (let count = 2; key in steps; count++) key = `${name} #${count}`;
   steps[key] = performance.timeOrigin + performance.now();
@@ -83,14 +91,18 @@ const step = (name) => {
 };
 /** The integrity checks' cost, by file: ms from the file's last byte until its check was done,
  * and ms by which the check held the start back (the part after the file was also needed). */
+/** @type {Record<string, {after_download_ms: number, delay_ms: number}>} */
 const checks = {};
+/** @type {Record<string, {arrived: number, ended: number}>} */
 const checkTimes = {};
 step("worker script run");
+/** Why the snapshot was not used, if it was not. @type {string | null} */
 let refused = null;
 
 // Pyodide fetches the interpreter and the standard library itself. The worker fetches them
 // first, to check them and to start every download at once, and hands Pyodide these responses.
 const networkFetch = self.fetch.bind(self);
+/** @type {Map<string, {keep: boolean, response: Promise<Response>}>} */
 const prefetched = new Map();
 self.fetch = (input, init) => {
   const url = String(input instanceof Request ? input.url : input);
@@ -101,7 +113,8 @@ self.fetch = (input, init) => {
 };
 
 /** A response that is really the file asked for, or a StartError that says what went wrong
- * (`type`: the media type the browser insists on for this file, if any). */
+ * (`type`: the media type the browser insists on for this file, if any).
+ * @param {string} url  @param {string} [type]  @returns {Promise<Response>} */
 async function download(url, type) {
   let response;
   try {
@@ -119,15 +132,20 @@ async function download(url, type) {
 /** A body's bytes, read chunk by chunk (each chunk counts as progress); a body of another length
  * than expected (if given) is a StartError. With `check` ({name, blocks, blockBytes}: the build's
  * sha256 of each block), each block's digest starts as soon as the block is in, so little is left
- * to do when the last byte arrives; `verified` then resolves to whether every block matched. */
+ * to do when the last byte arrives; `verified` then resolves to whether every block matched.
+ * @param {Response} response  @param {string} url  @param {number} [expectedLength]  @param {BlockCheck} [check]
+ * @returns {Promise<{data: Uint8Array<ArrayBuffer>, verified: Promise<boolean> | null}>} */
 async function readAll(response, url, expectedLength, check) {
   const name = fileName(url);
   const data = expectedLength === undefined ? null : new Uint8Array(expectedLength);
+  /** @type {Uint8Array[]} */
   const chunks = [];
+  /** @type {Promise<ArrayBuffer>[]} */
   const digests = [];
   let length = 0;
   let hashed = 0;
-  const hashBlocks = (last) => {
+  /** @param {BlockCheck} check  @param {Uint8Array<ArrayBuffer>} data  @param {boolean} last */
+  const hashBlocks = (check, data, last) => {
     while (hashed < length && (length - hashed >= check.blockBytes || last)) {
       const end = Math.min(hashed + check.blockBytes, length);
       digests.push(crypto.subtle.digest("SHA-256", data.subarray(hashed, end)));  // copies the block
@@ -136,7 +154,7 @@ async function readAll(response, url, expectedLength, check) {
   };
   let read;
   try {
-    read = response.body.getReader();
+    read = /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader();
   } catch {
     throw new StartError(SAY.offline(name));
   }
@@ -155,14 +173,14 @@ async function readAll(response, url, expectedLength, check) {
       chunks.push(next.value);
     }
     length += next.value.length;
-    if (check) hashBlocks(false);
+    if (check && data) hashBlocks(check, data, false);
     progressed();
   }
   if (expectedLength !== undefined && length !== expectedLength) throw new StartError(SAY.incomplete(name));
   let verified = null;
-  if (check) {
+  if (check && data) {
     const arrived = performance.now();
-    hashBlocks(true);
+    hashBlocks(check, data, true);
     verified = Promise.all(digests).then((list) => {
       checkTimes[check.name] = { arrived, ended: performance.now() };
       checks[check.name] = { after_download_ms: Math.round(performance.now() - arrived), delay_ms: 0 };
@@ -180,10 +198,12 @@ async function readAll(response, url, expectedLength, check) {
   return { data: joined, verified };
 }
 
+/** @param {string} url  @param {number} [expectedLength] */
 async function bytes(url, expectedLength) {
   return (await readAll(await download(url), url, expectedLength)).data;
 }
 
+/** @param {string} url  @param {string} sha256 */
 async function checkedBytes(url, sha256) {
   const data = await bytes(url);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
@@ -192,7 +212,8 @@ async function checkedBytes(url, sha256) {
   return data;
 }
 
-/** Wait for a check where its file is needed, noting by how much the digest held the start back. */
+/** Wait for a check where its file is needed, noting by how much the digest held the start back.
+ * @param {Promise<unknown>} check  @param {string} name */
 async function awaitCheck(check, name) {
   const needed = performance.now();
   try {
@@ -203,10 +224,11 @@ async function awaitCheck(check, name) {
   }
 }
 
-/** The runtime's files as absolute addresses. */
+/** The runtime's files as absolute addresses.
+ * @param {RuntimeManifest | undefined} manifest */
 function runtimeFromManifest(manifest) {
   if (!manifest) throw new StartError(SAY.notBuilt);
-  const url = (path) => new URL(path, RUNTIME_DIR).href;
+  const url = (/** @type {string} */ path) => new URL(path, RUNTIME_DIR).href;
   return {
     moduleURL: url(manifest.module_url),
     asmURL: url(manifest.index_url + "pyodide.asm.mjs"),
@@ -232,12 +254,14 @@ function runtimeFromManifest(manifest) {
 }
 
 /** What to do with the interpreter's instance before Pyodide uses it, once (the snapshot is
- * completed there); it never throws. */
+ * completed there); it never throws.
+ * @type {((instance: WebAssembly.Instance) => Promise<void>) | null} */
 let onInstantiated = null;
 
 /** The interpreter, compiled while it downloads, and checked against the build's sha256 from a
  * copy of the same response (which also counts the bytes as they come). Pyodide asks for the file
- * and instantiates the response: both steps use this compiled module instead, once checked. */
+ * and instantiates the response: both steps use this compiled module instead, once checked.
+ * @param {string} url  @param {{bytes: number, blocks: string[], blockBytes: number}} check */
 function compileInterpreter(url, check) {
   const name = fileName(url);
   const both = download(url, "application/wasm").then((response) => [response, response.clone()]);
@@ -265,13 +289,15 @@ function compileInterpreter(url, check) {
   return Promise.all([compiled, checked]);
 }
 
+/** @param {string} url */
 function prefetch(url) {
   const response = download(url);
   prefetched.set(url, { keep: false, response });
   return response;
 }
 
-/** Resolves never; rejects as soon as one of the promises does. */
+/** Resolves never; rejects as soon as one of the promises does.
+ * @param {Promise<unknown>[]} promises  @returns {Promise<never>} */
 const firstFailure = (promises) =>
   new Promise((_, reject) => promises.forEach((promise) => promise.catch(reject)));
 
@@ -279,7 +305,8 @@ const firstFailure = (promises) =>
 const JAVASCRIPT = /^(text|application)\/(x-)?(javascript|ecmascript)$/;
 
 /** Why a module did not load, in plain words: it is fetched again (from the browser's cache if
- * it arrived) to see the status and the type the server gave it. */
+ * it arrived) to see the status and the type the server gave it.
+ * @param {string} url */
 async function whyNotLoaded(url) {
   let response;
   try {
@@ -292,6 +319,7 @@ async function whyNotLoaded(url) {
   return new StartError(SAY.damaged(fileName(url)));
 }
 
+/** @param {string} url */
 async function loadModule(url) {
   try {
     return await import(url);
@@ -300,12 +328,25 @@ async function loadModule(url) {
   }
 }
 
+/** @typedef {ReturnType<typeof runtimeFromManifest>} Runtime */
+/**
+ * What both ways of starting share: Pyodide's loader and its options, once its modules are in.
+ * @typedef {{loadPyodide: typeof import("pyodide").loadPyodide,
+ *            options: () => Promise<import("pyodide").PyodideConfig>}} Common
+ */
+/** @typedef {{pyodide: Pyodide, bridge: Bridge}} Started */
+
+/** @param {Runtime} runtime */
 async function loadModules(runtime) {
   const [{ loadPyodide }, asm] = await Promise.all([loadModule(runtime.moduleURL), loadModule(runtime.asmURL)]);
   step("pyodide's modules loaded");
-  return { loadPyodide, createPyodideModule: asm.default };
+  return {
+    loadPyodide: /** @type {typeof import("pyodide").loadPyodide} */ (loadPyodide),
+    createPyodideModule: /** @type {import("pyodide").PyodideConfig["createPyodideModule"]} */ (asm.default),
+  };
 }
 
+/** @param {Runtime} runtime  @param {Common} common  @returns {Promise<Started>} */
 async function fromSnapshot(runtime, common) {
   const { snapshot } = runtime;
   // Pyodide waits for the snapshot before it builds its module, but needs only its size until it
@@ -324,13 +365,15 @@ async function fromSnapshot(runtime, common) {
     }),
     import("./snapshot-image.mjs"),  // with the downloads, not as a static import that would hold them back
   ]);
-  let completed = null;
-  const completing = new Promise((resolve, reject) => (completed = { resolve, reject }));
+  /** @type {{resolve: () => void, reject: (error: unknown) => void}} */
+  let completed = { resolve: () => {}, reject: () => {} };
+  const completing = new Promise((resolve, reject) => (completed = { resolve: () => resolve(undefined), reject }));
   onInstantiated = async (instance) => {
     try {
       await awaitCheck(filled, name);
       const [packed, { unpackSnapshot, restoreInterpreterData }] = await filled;
-      restoreInterpreterData(unpackSnapshot(packed, image), instance.exports.memory.buffer);
+      const memory = /** @type {WebAssembly.Memory} */ (instance.exports.memory);
+      restoreInterpreterData(unpackSnapshot(packed, image), memory.buffer);
       step("snapshot completed");
       completed.resolve();
     } catch (error) {
@@ -361,6 +404,7 @@ async function fromSnapshot(runtime, common) {
   return { pyodide, bridge: restored };
 }
 
+/** @param {Runtime} runtime  @param {Common} common  @returns {Promise<Started>} */
 async function normally(runtime, common) {
   step("normal start");
   const wheel = checkedBytes(runtime.wheelURL, runtime.wheelSha256);
@@ -387,6 +431,7 @@ async function start() {
   const critical = firstFailure([interpreter, lockFile, modules]);
   let criticalError = null;
   critical.catch((error) => (criticalError = error));
+  /** @type {Common} */
   const common = {
     loadPyodide: async (options) => (await modules).loadPyodide(options),
     options: async () => ({
@@ -427,13 +472,15 @@ function loadedFiles() {
 
 /** Plain words for the page: ours as they are; anything else the runtime said ("Program
  * terminated with exit(1)", a parser's message, a traceback) becomes one plain sentence. */
+/** @param {unknown} error */
 function plain(error) {
   return error instanceof StartError ? error.message : SAY.python;
 }
 
 /** The error as it was, cut to its last line: for developers (a performance mark), never shown. */
+/** @param {unknown} error */
 function detail(error) {
-  const lines = String(error?.message ?? error).trim().split("\n").filter(Boolean);
+  const lines = String(error instanceof Error ? error.message : error).trim().split("\n").filter(Boolean);
   return (lines.at(-1) ?? "unknown error").slice(0, 300);
 }
 
@@ -443,7 +490,9 @@ const startUp = start().then(
   (error) => self.postMessage({ op: "failed", reason: plain(error), detail: detail(error) }),
 );
 
-self.addEventListener("message", async (event) => {
+/** @typedef {{id: number, op: "convert", payload: string}} ConvertCall */
+/** @typedef {{id: number, op: "run", name: string, payload: string, siteRoot?: string}} RunCall */
+self.addEventListener("message", async (/** @type {MessageEvent<ConvertCall | RunCall>} */ event) => {
   const message = event.data;
   await startUp;
   try {

@@ -7,7 +7,7 @@ import { Calculator } from "./calculator-page.mjs";
 import { startOnIntent } from "./python-intent.mjs";
 
 function mount() {
-  for (const root of document.querySelectorAll(".mc-calculator:not([data-mounted])")) {
+  for (const root of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".mc-calculator:not([data-mounted])"))) {
     root.dataset.mounted = "true";
     new Calculator(root);
   }

@@ -30,6 +30,7 @@ function loadedHere() {
   return [...new Set([page.href, ...files])];
 }
 
+/** @param {Workbox} workbox */
 async function handOver(workbox) {
   const urls = onCalculatorPage() ? [...loadedHere(), ...(await python.started())] : loadedHere();
   if (await workbox.messageSW({ type: "KEEP", urls })) document.documentElement.dataset.offline = "kept";

@@ -14,11 +14,12 @@ const SLOW = new Set(["slow-2g", "2g"]);
 
 function readerSavesData() {
   const connection = navigator.connection;
-  return Boolean(connection && (connection.saveData || SLOW.has(connection.effectiveType)));
+  return Boolean(connection && (connection.saveData || SLOW.has(connection.effectiveType ?? "")));
 }
 
+/** @param {EventTarget | null} target  where the pointer or the focus went */
 function leadsToCalculator(target) {
-  const link = target instanceof Element ? target.closest("a[href]") : null;
+  const link = target instanceof Element ? /** @type {HTMLAnchorElement | null} */ (target.closest("a[href]")) : null;
   if (!link) return false;
   const address = new URL(link.href, location.href);
   return address.origin === CALCULATORS.origin && address.pathname.startsWith(CALCULATORS.pathname)
@@ -31,6 +32,7 @@ let watching = false;
 export function startOnIntent() {
   if (watching || readerSavesData()) return;
   watching = true;
+  /** @param {Event} event */
   const intent = (event) => {
     if (!leadsToCalculator(event.target)) return;
     for (const type of ["pointerover", "focusin"]) document.removeEventListener(type, intent);

@@ -20,6 +20,7 @@ channel.addEventListener("message", (event) => {
   if (event.data === "waiting" && wanted) channel.postMessage("build");
 });
 
+/** @param {Event} event */
 const towardSearch = (event) => event.target instanceof Element && event.target.closest(".md-search, label[for=__search]");
 for (const type of ["focusin", "pointerdown", "pointerover"]) {
   document.addEventListener(type, (event) => towardSearch(event) && ask(), { passive: true });

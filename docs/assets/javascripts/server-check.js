@@ -17,13 +17,14 @@
   let checking = false;
 
   function show() {
-    const statuses = document.querySelectorAll(".mc-status");
-    const places = statuses.length ? [...statuses] : [topOfPage()].filter(Boolean);
+    const statuses = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".mc-status"));
+    const top = statuses.length ? null : topOfPage();
+    const places = statuses.length ? [...statuses] : top ? [top] : [];
     for (const status of places) {
       status.dataset.state = "error";
       const text = status.querySelector(".mc-status__text") || status;
       text.textContent = message;
-      const repository = document.querySelector("a.md-source");
+      const repository = /** @type {HTMLAnchorElement | null} */ (document.querySelector("a.md-source"));
       if (repository) {
         const link = document.createElement("a");
         link.href = `${repository.href.replace(/#.*$/, "")}#self-hosting`;
@@ -33,10 +34,11 @@
     }
   }
 
+  /** @returns {HTMLElement | null} the notice at the top of the page's content */
   function topOfPage() {
     const content = document.querySelector(".md-content__inner");
     if (!content) return null;
-    let notice = content.querySelector(".mc-server-check");
+    let notice = /** @type {HTMLElement | null} */ (content.querySelector(".mc-server-check"));
     if (!notice) {
       notice = document.createElement("p");
       notice.className = "mc-status mc-server-check";
@@ -46,6 +48,7 @@
     return notice;
   }
 
+  /** @param {string} address  a module that did not load */
   async function check(address) {
     let response;
     try {

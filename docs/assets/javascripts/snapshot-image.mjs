@@ -32,6 +32,7 @@ const PAGE = 4096;
 export class WasmLayoutError extends Error {}
 
 class Reader {
+  /** @param {Uint8Array} bytes */
   constructor(bytes) {
     this.bytes = bytes;
     this.at = 0;
@@ -70,10 +71,13 @@ class Reader {
 
 /** The active data segments of a WebAssembly binary, as `[address, bytes]` pairs: what its
  * memory holds the moment it is instantiated. A binary with a start function, or with passive
- * segments (placed by code), could hold more, so it is refused. */
+ * segments (placed by code), could hold more, so it is refused.
+ * @param {Uint8Array} wasm
+ * @returns {[number, Uint8Array][]} */
 export function dataSegments(wasm) {
   const reader = new Reader(wasm);
   reader.at = 8;  // magic number and version
+  /** @type {[number, Uint8Array][]} */
   let segments = [];
   while (reader.at < wasm.length) {
     const id = reader.byte();
@@ -100,14 +104,16 @@ export function dataSegments(wasm) {
 }
 
 /** Where the memory starts in a snapshot (Pyodide's format: a header whose length is the
- * second 32-bit word, then the memory). */
+ * second 32-bit word, then the memory).
+ * @param {Uint8Array} snapshot */
 function memoryStart(snapshot) {
   if (snapshot.length < 8) throw new WasmLayoutError("the snapshot is too short");
   return new DataView(snapshot.buffer, snapshot.byteOffset, 8).getUint32(4, true);
 }
 
 /** The build's side: the snapshot as the file stores it, without the interpreter's constant
- * data (taken from `wasm`, the interpreter's bytes) and without its zero pages. */
+ * data (taken from `wasm`, the interpreter's bytes) and without its zero pages.
+ * @param {Uint8Array} snapshot  @param {Uint8Array} wasm  @returns {Uint8Array} */
 export function packSnapshot(snapshot, wasm) {
   const image = snapshot.slice();
   const start = memoryStart(image);
@@ -118,6 +124,7 @@ export function packSnapshot(snapshot, wasm) {
     for (let i = 0; i < data.length; i++) image[from + i] ^= data[i];
     dataEnd = Math.max(dataEnd, address + data.length);
   }
+  /** @type {[number, number][]} [offset, length] of each run of non-zero pages */
   const runs = [];
   for (let page = 0; page < image.length; page += PAGE) {
     const end = Math.min(page + PAGE, image.length);
@@ -152,7 +159,9 @@ export function packSnapshot(snapshot, wasm) {
 
 /** The worker's side, when the file arrives: the memory image with its zero pages back, and the
  * length of the interpreter's data region still to put back (`restoreInterpreterData`). The image
- * is written into `into` when given (zeros of the image's length, allocated beforehand). */
+ * is written into `into` when given (zeros of the image's length, allocated beforehand).
+ * @param {Uint8Array} packed  @param {Uint8Array | null} [into]
+ * @returns {{image: Uint8Array, dataEnd: number}} */
 export function unpackSnapshot(packed, into = null) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   if (packed.length < HEADER || view.getUint32(0, true) !== MAGIC) throw new WasmLayoutError("the snapshot file is not packed");
@@ -175,7 +184,9 @@ export function unpackSnapshot(packed, into = null) {
 
 /** The worker's side, once the interpreter is instantiated and before the snapshot is restored:
  * XOR the fresh memory's data region (`memory`: the instance's memory buffer) into `image`, in
- * place. */
+ * place.
+ * @param {{image: Uint8Array, dataEnd: number}} unpacked  @param {ArrayBufferLike} memory
+ * @returns {Uint8Array} */
 export function restoreInterpreterData({ image, dataEnd }, memory) {
   const start = memoryStart(image);
   const aligned = (image.byteOffset + start) % 4 === 0 && dataEnd % 4 === 0;
