@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from graphlib import TopologicalSorter
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from sitebuild.fingerprint import (
     FingerprintError,
     fingerprint,
     hashed_name,
+    own_assets,
+    references,
     unhashed_references,
 )
 from support.site import Build
@@ -26,6 +29,17 @@ def write(site: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
+
+
+def test_the_sources_refer_to_each_other_without_a_cycle() -> None:
+    # Fingerprinting counts a JSDoc type's `import("./x.mjs")` as a reference too: a module that
+    # names the type of one that imports it would fail the build. Caught here, before a build.
+    docs = ROOT / "docs"
+    assets = set(own_assets(docs))
+    graph = {name: references((docs / name).read_text("utf-8"), name, assets) for name in assets}
+    assert "assets/javascripts/calculator-page.mjs" in graph
+    assert "assets/javascripts/entry-rows.mjs" in graph["assets/javascripts/calculator-page.mjs"]
+    list(TopologicalSorter(graph).static_order())  # raises CycleError on a cycle
 
 
 def test_a_module_hash_covers_the_new_names_of_what_it_imports(tmp_path: Path) -> None:
