@@ -27,21 +27,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { packSnapshot } from "../../docs/assets/javascripts/snapshot-image.mjs";
+import { printToStderr, runJsonScript } from "./json-stdio.mjs";
 
 /** @typedef {{runtime: string, sources: Record<string, string>, warm: string, lock_file: string, out: string}} Request */
 /** @typedef {import("pyodide").PyodideAPI} Pyodide */
-
-/** @returns {Promise<Request>} */
-const readStdin = async () => {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-};
-
-/** @param {string} line */
-const toStderr = (line) => process.stderr.write(`${line}\n`);
-const quiet = { stdout: toStderr, stderr: toStderr };
 
 // What the browser's worker does after a restore, so everything it touches is loaded already.
 /** @param {Pyodide} pyodide  @param {string} warm */
@@ -111,8 +100,8 @@ function zeroFreeMemory(module) {
   return zeroed;
 }
 
-const main = async () => {
-  const request = await readStdin();
+/** @param {Request} request */
+const main = async (request) => {
   /** @type {{loadPyodide: typeof import("pyodide").loadPyodide}} */
   const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
   const pyodide = await loadPyodide({
@@ -120,7 +109,7 @@ const main = async () => {
     lockFileURL: request.lock_file,
     env: { PYTHONOPTIMIZE: "2" },
     _makeSnapshot: true,
-    ...quiet,
+    ...printToStderr,
   });
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   for (const [path, text] of Object.entries(request.sources)) {
@@ -139,9 +128,4 @@ const main = async () => {
   return { snapshot_bytes: packed.length, memory_bytes: snapshot.length, modules, zeroed_bytes: zeroed };
 };
 
-try {
-  process.stdout.write(JSON.stringify(await main()));
-} catch (error) {
-  process.stderr.write(`make_snapshot.mjs failed: ${error instanceof Error ? error.stack : error}\n`);
-  process.exitCode = 1;
-}
+await runJsonScript("make_snapshot.mjs", main, { stack: true });

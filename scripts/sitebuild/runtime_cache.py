@@ -32,6 +32,7 @@ INPUTS = (
     "scripts/sitebuild/snapshot.py",
     "scripts/sitebuild/node.py",
     "scripts/sitebuild/make_snapshot.mjs",
+    "scripts/sitebuild/json-stdio.mjs",
     "docs/assets/javascripts/snapshot-image.mjs",
 )
 #: The calculators' worker in the site, and the placeholder in it that the manifest replaces.

@@ -11,27 +11,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { restoreInterpreterData, unpackSnapshot } from "../../docs/assets/javascripts/snapshot-image.mjs";
+import { printToStderr, runJsonScript } from "../../scripts/sitebuild/json-stdio.mjs";
 
 /** @typedef {[string, string[]]} Call  a bridge function's name and its arguments */
 /** @typedef {{runtime: string, snapshot: string, stdlib: string, lock_file: string, calls: Call[]}} Request */
 
-/** @returns {Promise<Request>} */
-const readStdin = async () => {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-};
-
-/** @param {string} line */
-const toStderr = (line) => process.stderr.write(`${line}\n`);
-const quiet = { stdout: toStderr, stderr: toStderr };
-
-const main = async () => {
-  const request = await readStdin();
+/** @param {Request} request */
+const main = async (request) => {
   /** @type {{loadPyodide: typeof import("pyodide").loadPyodide}} */
   const { loadPyodide } = await import(pathToFileURL(join(request.runtime, "pyodide.mjs")).href);
-  const options = { indexURL: request.runtime + "/", lockFileURL: request.lock_file, stdLibURL: request.stdlib, ...quiet };
+  const options = { indexURL: request.runtime + "/", lockFileURL: request.lock_file, stdLibURL: request.stdlib, ...printToStderr };
   const unpacked = unpackSnapshot(new Uint8Array(readFileSync(request.snapshot)));
   const { image } = unpacked;
 
@@ -84,9 +73,4 @@ result`);
   return { results, site_packages: sitePackagesFiles, random, unforeseen, optimize, refused };
 };
 
-try {
-  process.stdout.write(JSON.stringify(await main()));
-} catch (error) {
-  process.stderr.write(`restore_snapshot.mjs failed: ${error instanceof Error ? error.message : error}\n`);
-  process.exitCode = 1;
-}
+await runJsonScript("restore_snapshot.mjs", main);

@@ -7,24 +7,13 @@
 // The wheel is installed by unpacking it into site-packages (no micropip, no downloads).
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
+import { printToStderr, runJsonScript } from "../../scripts/sitebuild/json-stdio.mjs";
 
 /** @typedef {[string, string[]]} Call  a bridge function's name and its arguments */
 
-const readStdin = async () => {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
-};
-
-const main = async () => {
-  /** @type {{wheel: string, calls: Call[]}} */
-  const request = JSON.parse(await readStdin());
-  // Anything Python prints goes to stderr, so stdout carries only the answer.
-  const pyodide = await loadPyodide({
-    stdout: (/** @type {string} */ line) => process.stderr.write(`${line}\n`),
-    stderr: (/** @type {string} */ line) => process.stderr.write(`${line}\n`),
-  });
+/** @param {{wheel: string, calls: Call[]}} request */
+const main = async (request) => {
+  const pyodide = await loadPyodide(printToStderr);
   // Without extractDir the wheel lands in the working directory (/home/pyodide), which
   // is on sys.path only by chance; site-packages is where an installed wheel belongs.
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
@@ -45,10 +34,4 @@ const main = async () => {
   return { version, module_file: moduleFile, results };
 };
 
-try {
-  process.stdout.write(JSON.stringify(await main()));
-} catch (error) {
-  // Only the message: Node's default report prints the whole minified runtime.
-  process.stderr.write(`run_in_pyodide.mjs failed: ${error instanceof Error ? error.message : error}\n`);
-  process.exitCode = 1;
-}
+await runJsonScript("run_in_pyodide.mjs", main);
