@@ -91,6 +91,26 @@ def test_the_headline_is_in_the_first_screen_after_load_and_after_an_edit(
         page.context.close()
 
 
+@pytest.mark.parametrize("view", ["phone", "laptop"])
+def test_the_progress_logs_verdict_is_in_the_first_screen(
+    browser: Any, site_url: str, view: str
+) -> None:
+    # The privacy notice comes before the form (the page must say where the log lives first),
+    # so it is kept short enough that the answer's headline still shows without scrolling.
+    visit = open_visit(browser, site_url, viewport=VIEWPORTS[view])
+    page = visit.page
+    try:
+        visit.goto("calculators/progress/")
+        visit.wait_ready("progress")
+        page.evaluate("window.scrollTo(0, 0)")
+        box = page.evaluate(HEADLINE_BOX, "progress")
+        assert in_first_screen(box), box
+        assert box["text"].strip() == page.evaluate(SUMMARY, "progress")
+        visit.assert_clean()
+    finally:
+        page.context.close()
+
+
 def test_an_edit_during_start_up_marks_the_answer_as_updating(visit: Visit) -> None:
     page = visit.page
     held: list[Any] = []
