@@ -34,6 +34,7 @@ __all__ = [
     "count",
     "grams",
     "kcal",
+    "sentence",
 ]
 
 #: How urgent an alert is, most urgent first; the page styles and words them by level.
@@ -253,6 +254,15 @@ def call_list(calls: tuple[Call, ...], number: Callable[[str], str] = str) -> st
         return ""
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
     return f"Call {joined}."
+
+
+def sentence(text: str) -> str:
+    """A clause as a sentence: a capital first letter and a full stop.
+
+    >>> sentence("numbness around the bottom")
+    'Numbness around the bottom.'
+    """
+    return text[:1].upper() + text[1:] + "."
 
 
 def count(number: int, singular: str) -> str:
