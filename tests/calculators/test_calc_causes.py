@@ -1,0 +1,146 @@
+"""The self-check's table of causes: each row says what it reads and uses, and says it truly.
+
+Each row of ``musclecalc._causes`` names the form fields its rule reads and the thresholds it
+compares them with. These tests hold the rows to that: changing any other answer never changes
+what a row finds, and a rule's code names no threshold its row leaves out.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import inspect
+import json
+import random
+import textwrap
+from typing import Any
+
+import pytest
+
+from musclecalc import InputError, _thresholds
+from musclecalc._cause_table import Cause
+from musclecalc._causes import CAUSE_TITLES, CAUSES
+from musclecalc._checkup import CHECKUP_FORM
+from musclecalc._checkup_answers import Answers, read_answers
+from musclecalc._evidence import EVIDENCE
+from musclecalc._reading import read_form
+from musclecalc._thresholds import THRESHOLDS, Threshold
+from support.worked_examples import CHECKUP
+
+#: Valid values for every answer of the form, blank (not given) included.
+CHOICES: dict[str, list[Any]] = {
+    "symptoms": [
+        [],
+        ["weight_loss"],
+        ["daily_tasks_harder"],
+        ["thyroid_signs", "lasting_fatigue"],
+        ["periods_stopped"],
+        ["food_worries", "no_improvement"],
+    ],
+    "months_training": ["", 0, 1, 2.5, 6, 24],
+    "weekly_hard_sets": ["", 0, 6, 10, 15, 20, 26],
+    "progression": ["unsure", "yes", "no"],
+    "close_to_failure": ["unsure", "yes", "no"],
+    "same_exercises": ["unsure", "yes", "no"],
+    "weight": ["", 70, 80, 110, 150],
+    "weight_unit": ["kg", "lb"],
+    "protein_grams": ["", 50, 90, 120, 150, 200],
+    "weight_change_per_week": ["", -1.5, -0.6, -0.2, 0, 0.4],
+    "age": ["", 22, 45, 66, 80],
+    "sleep_hours": ["", 4.5, 6.9, 7, 8.5],
+    "stress": ["unsure", "low", "moderate", "high"],
+    "sitting_hours": ["", 2, 8, 9, 14],
+    "measured": ["unsure", "yes", "no"],
+    "low_sex_drive": ["unsure", "yes", "no"],
+}
+#: A weight typed in another unit changes every weight and weight change the answers hold.
+UNIT_OF = {"weight_unit": ("weight", "weight_change_per_week")}
+
+
+def people() -> list[dict[str, Any]]:
+    """The answers of every worked example the form accepts, and 100 made-up people (the same
+    ones on every run)."""
+    chosen = random.Random(26)
+    made = [
+        {name: chosen.choice(values) for name, values in CHOICES.items() if chosen.random() < 0.7}
+        for _ in range(100)
+    ]
+    return [p for p in [example.payload for example in CHECKUP] + made if valid(p)]
+
+
+def valid(payload: dict[str, Any]) -> bool:
+    try:
+        read_form(CHECKUP_FORM, payload)
+    except InputError:
+        return False
+    return True
+
+
+PEOPLE = people()
+
+
+@functools.cache
+def _answers(payload: str) -> Answers:
+    return read_answers(read_form(CHECKUP_FORM, json.loads(payload)))
+
+
+def found(row: Cause, payload: dict[str, Any]) -> object:
+    return row.rule(_answers(json.dumps(payload, sort_keys=True)))
+
+
+def test_the_rows_are_the_fourteen_cause_pages_each_with_its_grade() -> None:
+    assert len(CAUSES) == 14
+    assert set(CAUSE_TITLES) == set(EVIDENCE)
+    assert all(row.grade is EVIDENCE[row.slug] for row in CAUSES)
+
+
+def test_every_field_a_row_names_is_a_field_of_the_form() -> None:
+    fields = {field.name for field in CHECKUP_FORM.fields}
+    assert set(CHOICES) == fields
+    for row in CAUSES:
+        assert set(row.reads) <= fields, row.slug
+
+
+@pytest.mark.parametrize("row", CAUSES, ids=[row.slug for row in CAUSES])
+def test_a_row_reads_only_the_answers_it_names(row: Cause) -> None:
+    others = [
+        name
+        for name in CHOICES
+        if name not in row.reads and not set(UNIT_OF.get(name, ())) & set(row.reads)
+    ]
+    fitted = 0
+    assert len(PEOPLE) > 100
+    for payload in PEOPLE:
+        before = found(row, payload)
+        fitted += before is not None
+        for name in others:
+            for value in CHOICES[name]:
+                changed = {**payload, name: value}
+                if name == "weight_unit" and not valid(changed):
+                    continue  # a weight in kg that is out of range in lb
+                assert found(row, changed) == before, (row.slug, name, value, payload)
+    assert fitted, f"no test person fits {row.slug}: the check above proved nothing"
+
+
+def _names_in_body(row: Cause) -> set[str]:
+    tree = ast.parse(textwrap.dedent(inspect.getsource(row.rule)))
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    names: set[str] = set()
+    for statement in function.body:  # the body only: the decorator names the row's thresholds
+        names |= {node.id for node in ast.walk(statement) if isinstance(node, ast.Name)}
+    return names
+
+
+@pytest.mark.parametrize("row", CAUSES, ids=[row.slug for row in CAUSES])
+def test_a_rule_uses_exactly_the_thresholds_its_row_names(row: Cause) -> None:
+    used = {
+        getattr(_thresholds, name)
+        for name in _names_in_body(row)
+        if isinstance(getattr(_thresholds, name, None), Threshold)
+    }
+    assert used == set(row.thresholds), row.slug
+
+
+def test_every_threshold_is_used_by_some_row() -> None:
+    assert {t for row in CAUSES for t in row.thresholds} == set(THRESHOLDS)
