@@ -324,11 +324,15 @@ def _alert(triage: Triage) -> Alert:
     )
 
 
+def _checked_first(triage: Triage) -> bool:
+    return triage.level in LEVELS and LEVELS[triage.level].checked_first
+
+
 def _summary(result: CheckupResult) -> str:
     if not result.answered:
         return EMPTY_SUMMARY
     causes = result.causes
-    if result.triage.level in ("emergency", "urgent"):
+    if _checked_first(result.triage):
         first = LEVELS[result.triage.level].title + "."
         if causes:
             return f"{first} The causes below can wait until you have been checked."
@@ -358,11 +362,7 @@ def present_checkup(result: CheckupResult, values: Values) -> Display:
         facts.append(Fact(word, f"{num(abs(loss), 2)} % of body weight"))
     ranked = None
     if result.causes:
-        heading = (
-            CHECKED_FIRST_HEADING
-            if result.triage.level in ("emergency", "urgent")
-            else CAUSES_HEADING
-        )
+        heading = CHECKED_FIRST_HEADING if _checked_first(result.triage) else CAUSES_HEADING
         items = tuple(
             RankedItem(
                 cause.title,

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 from ._numbers import format_decimal, format_whole
 from ._reading import Values
 from ._units import UNITS
+from ._warning_signs import LEVEL_ORDER, Call
 
 __all__ = [
-    "ALERT_LEVELS",
     "Alert",
     "Call",
     "Chart",
@@ -36,9 +36,6 @@ __all__ = [
     "kcal",
     "sentence",
 ]
-
-#: How urgent an alert is, most urgent first; the page styles and words them by level.
-ALERT_LEVELS: Final = ("emergency", "urgent", "routine", "none")
 
 
 @dataclass(frozen=True)
@@ -80,21 +77,6 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Call:
-    """A phone number to call, as dialled (``"999"``), and where it works (``"in the UK"``).
-
-    Every renderer shows the number as something a phone can dial: a ``tel:`` link on a page.
-    """
-
-    number: str
-    where: str
-
-    def __post_init__(self) -> None:
-        if not self.number.isdigit():
-            raise ValueError(f"a number to call is digits only: {self.number!r}")
-
-
-@dataclass(frozen=True)
 class Figure:
     """One chart with its numbers as a table, for screen readers and print (the progress
     log draws one per measure)."""
@@ -105,7 +87,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Alert:
-    """A message that must be read before anything else, at one of :data:`ALERT_LEVELS`.
+    """A message that must be read before anything else, at one of the warning-sign levels
+    (:data:`._warning_signs.LEVEL_ORDER`).
 
     ``title`` says the level in words (never only by colour), ``reasons`` say why, and
     ``action`` says what to do; ``link`` points to the page that explains the level; ``calls``
@@ -120,7 +103,7 @@ class Alert:
     calls: tuple[Call, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.level not in ALERT_LEVELS:
+        if self.level not in LEVEL_ORDER:
             raise ValueError(f"unknown alert level {self.level!r}")
 
 
