@@ -25,6 +25,7 @@ from ._checkup_answers import NOT_SURE, answered, read_answers
 from ._display import Alert, Display, Fact, Link, Ranked, RankedItem, sentence
 from ._fields import Bounds, ChecklistField, ChoiceField, Form, NumberField, Option
 from ._reading import Values
+from ._results import Result
 from ._shared_fields import age_field, optional_body_weight_fields
 from ._sources import Source
 from ._thresholds import THRESHOLDS
@@ -221,27 +222,19 @@ class Triage:
 
 
 @dataclass(frozen=True)
-class CheckupResult:
+class CheckupResult(Result):
     """The triage and the causes, most likely first; ``answered`` is False for an empty form."""
 
     triage: Triage
     causes: tuple[CauseFinding, ...]
     answered: bool
-    method: str
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """The bridge's ``result`` object."""
+    def figures_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object, without the tail every result shares."""
         return {
             "triage": self.triage.to_json(),
             "causes": [cause.to_json() for cause in self.causes],
             "answered": self.answered,
-            "method": self.method,
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
-            "sources": [source.to_json() for source in self.sources],
         }
 
 

@@ -27,7 +27,7 @@ from ._display import Chart, Display, Fact, as_entered, kcal
 from ._fields import Bounds, ChoiceField, Form, NumberField, Option, UnitField, UnitOption
 from ._numbers import format_decimal, format_whole, round_half_up, round_whole
 from ._reading import Values, read_form
-from ._results import Range
+from ._results import Range, Result
 from ._shared_fields import BODY_WEIGHT_FIELDS, age_field, goal_field
 from ._sources import (
     HALL_2008,
@@ -168,7 +168,7 @@ def katch_mcardle_bmr(lean_mass_kg: float) -> float:
 
 
 @dataclass(frozen=True)
-class EnergyResult:
+class EnergyResult(Result):
     """BMR, TDEE and a daily calorie target with the weekly weight change to expect.
 
     ``bmr_katch_mcardle_kcal`` and ``lean_mass_kg`` are None unless body fat was given.
@@ -189,13 +189,9 @@ class EnergyResult:
     target_kcal: Range
     weekly_change_kg: Range
     weekly_change_percent: Range
-    method: str
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """The bridge's ``result`` object."""
+    def figures_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object, without the tail every result shares."""
         return {
             "sex": self.sex,
             "age": self.age,
@@ -213,10 +209,6 @@ class EnergyResult:
             "target_kcal": self.target_kcal.to_json(),
             "weekly_change_kg": self.weekly_change_kg.to_json(),
             "weekly_change_percent": self.weekly_change_percent.to_json(),
-            "method": self.method,
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
-            "sources": [source.to_json() for source in self.sources],
         }
 
 

@@ -24,7 +24,7 @@ from ._display import Display, Fact, as_entered, grams
 from ._fields import Bounds, Form, NumberField
 from ._numbers import format_decimal, format_whole, round_half_up, round_whole
 from ._reading import Values, read_form
-from ._results import Range
+from ._results import Range, Result
 from ._shared_fields import BODY_WEIGHT_FIELDS, age_field, goal_field
 from ._sources import (
     BAUER_2013,
@@ -32,7 +32,6 @@ from ._sources import (
     JAGER_2017,
     MORTON_2018,
     SCHOENFELD_ARAGON_2018,
-    Source,
 )
 from ._thresholds import (
     ISSN_RANGE,
@@ -107,7 +106,7 @@ PROTEIN_FORM: Final = Form(
 
 
 @dataclass(frozen=True)
-class ProteinResult:
+class ProteinResult(Result):
     """Protein for a day and per meal.
 
     ``grams_per_kg`` is always per kg of body weight; when losing fat, worked out from lean mass,
@@ -125,13 +124,9 @@ class ProteinResult:
     per_meal_grams_per_kg: float
     meals: int
     age: int | None
-    method: str
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """The bridge's ``result`` object."""
+    def figures_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object, without the tail every result shares."""
         return {
             "goal": self.goal,
             "weight_kg": round_half_up(self.weight_kg, 1),
@@ -149,10 +144,6 @@ class ProteinResult:
             "per_meal_grams": self.per_meal_grams,
             "per_meal_grams_per_kg": self.per_meal_grams_per_kg,
             "meals": self.meals,
-            "method": self.method,
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
-            "sources": [source.to_json() for source in self.sources],
         }
 
 

@@ -29,7 +29,8 @@ from ._fields import (
 )
 from ._numbers import format_decimal
 from ._reading import Values, read_form
-from ._sources import BAZ_VALLE_2022, PELLAND_2024, ROGERSON_2024, SCHOENFELD_2017, Source
+from ._results import Result
+from ._sources import BAZ_VALLE_2022, PELLAND_2024, ROGERSON_2024, SCHOENFELD_2017
 from ._thresholds import HARD_SETS_HIGH, HARD_SETS_LOW
 
 __all__ = [
@@ -206,7 +207,7 @@ class MuscleVolume:
 
 
 @dataclass(frozen=True)
-class VolumeResult:
+class VolumeResult(Result):
     """Weekly volume per muscle, with the range used and deload advice."""
 
     entries: tuple[Entry, ...]
@@ -215,17 +216,13 @@ class VolumeResult:
     band_high: int
     total_sets: int
     deload: str
-    method: str
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
 
     def muscle(self, muscle_id: str) -> MuscleVolume:
         """The volume of one muscle by id, e.g. ``"glutes"``."""
         return next(m for m in self.muscles if m.muscle == muscle_id)
 
-    def to_json(self) -> dict[str, Any]:
-        """The bridge's ``result`` object."""
+    def figures_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object, without the tail every result shares."""
         return {
             "entries": [
                 {
@@ -241,10 +238,6 @@ class VolumeResult:
             "band": {"low": self.band_low, "high": self.band_high},
             "total_sets": self.total_sets,
             "deload": self.deload,
-            "method": self.method,
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
-            "sources": [source.to_json() for source in self.sources],
         }
 
 
