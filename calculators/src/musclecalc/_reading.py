@@ -27,7 +27,7 @@ from ._fields import (
 from ._numbers import NotANumber, format_decimal, parse_number, split_unit
 from ._units import to_base
 
-__all__ = ["UNIT_WORDS", "Values", "read_form", "read_values", "understood"]
+__all__ = ["UNIT_WORDS", "Values", "read_form", "read_values"]
 
 #: Words people type after a number, and the unit each one means.
 UNIT_WORDS: Final[Mapping[str, str]] = {
@@ -349,6 +349,13 @@ def read_form(form: Form, payload: Mapping[str, object]) -> Values:
 
     >>> read_form(PROTEIN_FORM, {"weight": "70kg", "weight_unit": "lb"}).choice("weight_unit")
     'kg'
+
+    ``understood`` holds the fields typed with a unit, as the form should now show them:
+
+    >>> read_form(PROTEIN_FORM, {"weight": "154 lbs", "body_fat_percent": "25%"}).understood
+    {'weight': '154', 'weight_unit': 'lb', 'body_fat_percent': '25'}
+    >>> read_form(PROTEIN_FORM, {"weight": "70"}).understood
+    {}
     >>> read_form(PROTEIN_FORM, {"weight": "11 stone"})
     Traceback (most recent call last):
     ...
@@ -378,19 +385,3 @@ def read_values(form: Form, payload: Mapping[str, object]) -> tuple[Values, dict
     if not errors and form.check is not None:
         errors.update(form.check(values))
     return values, errors
-
-
-def understood(form: Form, payload: Mapping[str, object]) -> dict[str, str]:
-    """The fields typed with a unit, as the form should now show them, or nothing when the
-    payload has errors.
-
-    >>> from musclecalc._protein import PROTEIN_FORM
-    >>> understood(PROTEIN_FORM, {"weight": "154 lbs", "weight_unit": "kg", "body_fat_percent": "25%"})
-    {'weight': '154', 'weight_unit': 'lb', 'body_fat_percent': '25'}
-    >>> understood(PROTEIN_FORM, {"weight": "70"}), understood(PROTEIN_FORM, {"weight": "70 st"})
-    ({}, {})
-    """
-    try:
-        return dict(read_form(form, payload).understood)
-    except InputError:
-        return {}
