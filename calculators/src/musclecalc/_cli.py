@@ -179,35 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         for f in form.fields:
-            help_text = _percent_safe(_describe_field(form, f))
-            if isinstance(f, EntriesField):
-                command.add_argument(
-                    "--entry",
-                    dest="entries",
-                    action="append",
-                    metavar=_entry_metavar(f),
-                    help=help_text,
-                )
-            elif isinstance(f, ChoiceField | UnitField):
-                command.add_argument(
-                    *_option_names(f.name),
-                    dest=f.name,
-                    type=_normalise,
-                    choices=[o.value for o in f.options],
-                    help=help_text,
-                )
-            elif isinstance(f, ChecklistField):
-                command.add_argument(
-                    *_option_names(f.name),
-                    dest=f.name,
-                    action="append",
-                    metavar="CODE[,CODE...]",
-                    help=help_text,
-                )
-            else:
-                command.add_argument(
-                    *_option_names(f.name), dest=f.name, metavar="NUMBER", help=help_text
-                )
+            _add_field(command, form, f)
         if calc.text_log is not None:
             command.add_argument(
                 "--csv",
@@ -219,6 +191,37 @@ def build_parser() -> argparse.ArgumentParser:
             "--json", action="store_true", help="print the bridge's JSON reply instead of text"
         )
     return parser
+
+
+def _add_field(command: argparse.ArgumentParser, form: Form, f: Field) -> None:
+    """One option of a calculator's sub-command for one field of its form."""
+    help_text = _percent_safe(_describe_field(form, f))
+    if isinstance(f, EntriesField):
+        command.add_argument(
+            "--entry",
+            dest="entries",
+            action="append",
+            metavar=_entry_metavar(f),
+            help=help_text,
+        )
+    elif isinstance(f, ChoiceField | UnitField):
+        command.add_argument(
+            *_option_names(f.name),
+            dest=f.name,
+            type=_normalise,
+            choices=[o.value for o in f.options],
+            help=help_text,
+        )
+    elif isinstance(f, ChecklistField):
+        command.add_argument(
+            *_option_names(f.name),
+            dest=f.name,
+            action="append",
+            metavar="CODE[,CODE...]",
+            help=help_text,
+        )
+    else:
+        command.add_argument(*_option_names(f.name), dest=f.name, metavar="NUMBER", help=help_text)
 
 
 def _payload(form: Form, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, str]]:

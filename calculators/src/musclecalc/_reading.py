@@ -241,6 +241,14 @@ def _typed_unit(
 def _read_fields(
     fields: Sequence[Field], payload: Mapping[str, object], prefix: str, errors: dict[str, str]
 ) -> Values:
+    """Read the fields of a form, or of one row of an entries field, into one :class:`Values`;
+    each field that cannot be read gets its message in ``errors`` (its name after ``prefix``).
+
+    Why it is long: it is one pass in a fixed order (units and choices before numbers, because
+    a number's bounds depend on its unit and a unit typed with the number wins over the unit
+    field) that fills the seven maps a :class:`Values` holds; split by kind of field, each
+    piece would take most of those maps and the order would be spread over several functions.
+    """
     choices: dict[str, str] = {}
     numbers: dict[str, float | None] = {}
     entered: dict[str, float | None] = {}

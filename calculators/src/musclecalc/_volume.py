@@ -367,6 +367,43 @@ def weekly_volume(
 _STATUS_WORDS = {"below": "Below range", "productive": "In range", "high": "Above range"}
 
 
+def _chart(result: VolumeResult, band: str) -> Chart:
+    """The bar chart of fractional sets per muscle, with the range shaded, and its words."""
+    bars = [
+        Bar(
+            m.name,
+            m.fractional_sets,
+            f"{format_decimal(m.fractional_sets, 1)} {'set' if m.fractional_sets == 1 else 'sets'}",
+            kind=m.status,
+        )
+        for m in result.muscles
+    ]
+    description = (
+        f"Bar chart of fractional hard sets a week per muscle, with the {band} set range "
+        "shaded: "
+        + "; ".join(
+            f"{m.name} {format_decimal(m.fractional_sets, 1)} ({_STATUS_WORDS[m.status].lower()})"
+            for m in result.muscles
+        )
+        + "."
+    )
+    svg = bar_chart(
+        "mc-volume-chart",
+        "Weekly hard sets per muscle",
+        description,
+        bars,
+        axis_label="Hard sets a week (fractional)",
+        band=(result.band_low, result.band_high),
+        legend=(
+            LegendItem("below", "below range"),
+            LegendItem("productive", "in range"),
+            LegendItem("high", "above range"),
+            LegendItem("band", f"range {band}"),
+        ),
+    )
+    return Chart(svg, description)
+
+
 def present_volume(result: VolumeResult, values: Values) -> Display:
     """The page text for a volume result."""
     del values  # everything needed is in the result
@@ -404,38 +441,6 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
             for m in result.muscles
         ),
     )
-    bars = [
-        Bar(
-            m.name,
-            m.fractional_sets,
-            f"{format_decimal(m.fractional_sets, 1)} {'set' if m.fractional_sets == 1 else 'sets'}",
-            kind=m.status,
-        )
-        for m in result.muscles
-    ]
-    description = (
-        f"Bar chart of fractional hard sets a week per muscle, with the {band} set range "
-        "shaded: "
-        + "; ".join(
-            f"{m.name} {format_decimal(m.fractional_sets, 1)} ({_STATUS_WORDS[m.status].lower()})"
-            for m in result.muscles
-        )
-        + "."
-    )
-    svg = bar_chart(
-        "mc-volume-chart",
-        "Weekly hard sets per muscle",
-        description,
-        bars,
-        axis_label="Hard sets a week (fractional)",
-        band=(result.band_low, result.band_high),
-        legend=(
-            LegendItem("below", "below range"),
-            LegendItem("productive", "in range"),
-            LegendItem("high", "above range"),
-            LegendItem("band", f"range {band}"),
-        ),
-    )
     exercises = ", ".join(
         f"{EXERCISES[e.exercise].name} {e.sets}×{e.sessions}" for e in result.entries
     )
@@ -445,7 +450,7 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
         summary=summary,
         facts=tuple(facts),
         table=table,
-        chart=Chart(svg, description),
+        chart=_chart(result, band),
         warnings=result.warnings,
         notes=notes,
         method=result.method,
