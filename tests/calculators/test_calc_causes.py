@@ -25,6 +25,7 @@ from musclecalc._checkup_answers import Answers, read_answers
 from musclecalc._evidence import EVIDENCE
 from musclecalc._reading import read_form
 from musclecalc._thresholds import THRESHOLDS, Threshold
+from support.calculators import REPO_ROOT
 from support.worked_examples import CHECKUP
 
 #: Valid values for every answer of the form, blank (not given) included.
@@ -89,7 +90,9 @@ def found(row: Cause, payload: dict[str, Any]) -> object:
 
 
 def test_the_rows_are_the_fourteen_cause_pages_each_with_its_grade() -> None:
+    pages = {page.stem for page in (REPO_ROOT / "docs" / "causes").glob("*.md")} - {"index"}
     assert len(CAUSES) == 14
+    assert set(CAUSE_TITLES) == pages
     assert set(CAUSE_TITLES) == set(EVIDENCE)
     assert all(row.grade is EVIDENCE[row.slug] for row in CAUSES)
 
