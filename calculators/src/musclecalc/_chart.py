@@ -136,6 +136,25 @@ def _legend(items: Sequence[LegendItem]) -> tuple[list[str], float]:
     return parts, (y - TOP + LEGEND_ROW + 8 if items else 0)
 
 
+def svg_start(chart_id: str, height: str, title: str, description: str) -> str:
+    """The opening of a chart's SVG: the view box, and the title and description a screen
+    reader announces, tied to the ``img`` by id. ``chart_id`` is lower-case letters, digits and
+    hyphens; the caller closes the ``<svg>``.
+
+    >>> svg_start("mc-x", "100", "T", "D").split("><")[1:]
+    ['title id="mc-x-title">T</title', 'desc id="mc-x-desc">D</desc>']
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", chart_id):
+        raise ValueError("chart ids are lower-case letters, digits and hyphens")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mc-chart" viewBox="0 0 {WIDTH} '
+        f'{height}" role="img" aria-labelledby="{chart_id}-title" '
+        f'aria-describedby="{chart_id}-desc">'
+        f'<title id="{chart_id}-title">{escape_text(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape_text(description)}</desc>'
+    )
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -159,8 +178,6 @@ def bar_chart(
     >>> ">4 sets · below</text>" in keyed and keyed.count('class="mc-bar mc-bar--below') == 2
     True
     """
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", chart_id):
-        raise ValueError("chart ids are lower-case letters, digits and hyphens")
     largest = max([bar.value for bar in bars] + [b[1] for bar in bars if (b := bar.band)] + [1.0])
     if band is not None:
         largest = max(largest, band[1])
@@ -170,11 +187,7 @@ def bar_chart(
     height = scale.axis_y + AXIS_ROOM
     words = {item.kind: item.text for item in legend}
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="mc-chart" viewBox="0 0 {WIDTH} '
-        f'{_n(height)}" role="img" aria-labelledby="{chart_id}-title" '
-        f'aria-describedby="{chart_id}-desc">',
-        f'<title id="{chart_id}-title">{escape_text(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape_text(description)}</desc>',
+        svg_start(chart_id, _n(height), title, description),
         *legend_parts,
         *_axis(scale, axis_label),
     ]

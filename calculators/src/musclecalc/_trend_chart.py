@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from ._chart import CHAR_WIDTH, LEFT, SWATCH, TOP, WIDTH, escape_text, nice_step
+from ._chart import CHAR_WIDTH, LEFT, SWATCH, TOP, WIDTH, escape_text, nice_step, svg_start
 from ._numbers import format_decimal
 
 __all__ = ["Reading", "short_date", "trend_chart"]
@@ -106,18 +105,12 @@ def trend_chart(
     >>> svg.count('class="mc-point"'), svg.count('class="mc-trend"'), ">1 Sep 2026</text>" in svg
     (4, 1, True)
     """
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", chart_id):
-        raise ValueError("chart ids are lower-case letters, digits and hyphens")
     if not readings:
         raise ValueError("a trend chart needs at least one reading")
     has_trend = noise is not None and all(r.trend is not None for r in readings)
     scale = _Scale.fit(readings, noise if has_trend else None)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="mc-chart" viewBox="0 0 {WIDTH} '
-        f'{_n(PLOT_BOTTOM + AXIS_ROOM)}" role="img" aria-labelledby="{chart_id}-title" '
-        f'aria-describedby="{chart_id}-desc">',
-        f'<title id="{chart_id}-title">{escape_text(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape_text(description)}</desc>',
+        svg_start(chart_id, _n(PLOT_BOTTOM + AXIS_ROOM), title, description),
         *_legend(has_trend),
         *_axes(scale, unit),
     ]
