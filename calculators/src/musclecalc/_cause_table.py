@@ -17,24 +17,27 @@ that write the reader's numbers into the reasons.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from ._checkup_answers import Answers
 from ._display import Link
-from ._evidence import EVIDENCE, EvidenceGrade
+from ._evidence import EVIDENCE, GRADES, EvidenceGrade
 from ._numbers import format_decimal
 from ._sources import Source
 from ._thresholds import Threshold
 
 __all__ = [
     "EATING_HELP_LINK",
+    "GRADE_ORDER",
+    "MAX_LIKELY",
     "PROGRESS_LINK",
     "RANKING_RULE",
     "VOLUME_LINK",
     "Cause",
     "CauseFinding",
     "Evidence",
+    "Ranking",
     "Rule",
     "Table",
     "below",
@@ -174,16 +177,40 @@ def past(value: float, threshold: Threshold, *, below: bool) -> float:
 
 # ------------------------------------------------------------------------------- ranking
 
+#: At most this many causes are called likely; a further likely cause is listed as possible.
+MAX_LIKELY: Final = 3
+#: The evidence grades, strongest first: the tie-break after how strongly a cause fits.
+GRADE_ORDER: Final = tuple(GRADES)
+
 #: How :func:`rank` orders the causes, as the method text says it.
 RANKING_RULE: Final = (
-    "Causes are listed likely first, then by how far past the threshold your answer is."
+    "Causes are listed likely first, then by how far past the threshold your answer is (plus "
+    "one for each further sign that agrees). At most "
+    f"{MAX_LIKELY} are called likely; a further likely cause is listed as also possible. "
+    "When two causes fit equally strongly, the one with the stronger evidence comes first "
+    "(strong, then moderate, weak and the site's judgement), and when that is equal too, the "
+    "one that comes first in the overview of causes, which starts with training because it is "
+    "the most common cause and the easiest to fix. The first cause is where to start."
+)
+_OVERVIEW_ORDER: Final = (
+    "comes first in the overview of causes, which starts with training, the most common "
+    "cause and the easiest to fix"
 )
 
 
-def rank(rows: Sequence[Cause], a: Answers) -> tuple[CauseFinding, ...]:
-    """Every cause whose rule fits the answers: likely first, then the strongest evidence
-    (how far past the threshold, plus one for each further piece of evidence), then in the
-    order of the rows."""
+@dataclass(frozen=True)
+class Ranking:
+    """The causes that fit, in order, and why the first one comes first (empty when none)."""
+
+    causes: tuple[CauseFinding, ...]
+    why_first: str
+
+
+def rank(rows: Sequence[Cause], a: Answers) -> Ranking:
+    """Every cause whose rule fits the answers, ordered as :data:`RANKING_RULE` says: likely
+    first, then the strongest fit (how far past the threshold, plus one for each further piece
+    of evidence), then the stronger evidence grade, then the order of the rows (the overview's
+    order); at most :data:`MAX_LIKELY` stay likely. With why the first comes first."""
     found = []
     for position, row in enumerate(rows):
         evidence = row.rule(a)
@@ -196,8 +223,58 @@ def rank(rows: Sequence[Cause], a: Answers) -> tuple[CauseFinding, ...]:
                 round(evidence.strength, 6),
                 evidence.next_steps,
             )
-            found.append((finding.likelihood != "likely", -finding.strength, position, finding))
-    return tuple(entry[-1] for entry in sorted(found, key=lambda entry: entry[:3]))
+            found.append((finding, GRADE_ORDER.index(row.grade.grade.id), position, row))
+
+    def key(entry: tuple[CauseFinding, int, int, Cause]) -> tuple[bool, float, int, int]:
+        finding, grade, position, _ = entry
+        return (finding.likelihood != "likely", -finding.strength, grade, position)
+
+    ordered = sorted(found, key=key)
+    capped = [
+        (replace(entry[0], likelihood="possible"), *entry[1:])
+        if entry[0].likelihood == "likely" and index >= MAX_LIKELY
+        else entry
+        for index, entry in enumerate(ordered)
+    ]
+    ordered = sorted(capped, key=key)
+    causes = tuple(entry[0] for entry in ordered)
+    if not ordered:
+        return Ranking((), "")
+    if len(ordered) == 1:
+        return Ranking(causes, "It is the only cause that fits your answers.")
+    return Ranking(causes, _why_first(ordered[0][0], ordered[1][0], ordered[0][3], ordered[1][3]))
+
+
+def _why_first(first: CauseFinding, second: CauseFinding, row: Cause, next_row: Cause) -> str:
+    """One sentence on what put ``first`` before ``second``: the first key of the ranking on
+    which they differ.
+
+    >>> from musclecalc._causes import CAUSE_ROWS
+    >>> sleep, routine = CAUSE_ROWS["poor-sleep"], CAUSE_ROWS["same-routine"]
+    >>> a = CauseFinding("same-routine", routine.title, "possible", (), 1.0)
+    >>> b = CauseFinding("poor-sleep", sleep.title, "possible", (), 1.0)
+    >>> _why_first(a, b, routine, sleep)
+    'It fits your answers as strongly as poor sleep and too little rest, with evidence as strong (weak), and comes first in the overview of causes, which starts with training, the most common cause and the easiest to fix.'
+    """
+    other = next_row.title[:1].lower() + next_row.title[1:]
+    if first.likelihood != second.likelihood:
+        return "It is likely; the other causes that fit are only possible."
+    if first.strength != second.strength:
+        kind = "likely" if first.likelihood == "likely" else "possible"
+        return (
+            f"Of the {kind} causes, it fits your answers most strongly: furthest past its "
+            "threshold, or with the most signs that agree."
+        )
+    grade, next_grade = row.grade.grade, next_row.grade.grade
+    if grade != next_grade:
+        return (
+            f"It fits your answers as strongly as {other}, and the evidence for it is stronger "
+            f"({grade.title.lower()}, against {next_grade.title.lower()})."
+        )
+    return (
+        f"It fits your answers as strongly as {other}, with evidence as strong "
+        f"({grade.title.lower()}), and {_OVERVIEW_ORDER}."
+    )
 
 
 # ---------------------------------------------------------------------------- next steps

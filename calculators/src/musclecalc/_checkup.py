@@ -56,6 +56,7 @@ EMPTY_SUMMARY: Final = (
 )
 CHECKED_FIRST_HEADING: Final = "Once you have been checked"
 CAUSES_HEADING: Final = "Your likely causes, most likely first"
+ALSO_HEADING: Final = "Also possible"
 ALWAYS_WARNING: Final = (
     "This check points you to pages to read; it cannot diagnose anything. If you are worried "
     "about your health, see a doctor whatever the check says."
@@ -228,6 +229,7 @@ class CheckupResult(Result):
     triage: Triage
     causes: tuple[CauseFinding, ...]
     answered: bool
+    start_here: str
 
     def figures_json(self) -> dict[str, Any]:
         """The bridge's ``result`` object, without the tail every result shares."""
@@ -235,6 +237,7 @@ class CheckupResult(Result):
             "triage": self.triage.to_json(),
             "causes": [cause.to_json() for cause in self.causes],
             "answered": self.answered,
+            "start_here": self.start_here,
         }
 
 
@@ -287,10 +290,12 @@ def compute_checkup(values: Values) -> CheckupResult:
         notes.append("Add your body weight to check your protein per kg.")
     if answers.change_kg is not None and answers.weight_kg is None and answers.change_kg < 0:
         notes.append("Add your body weight to compare your weekly loss with the safe rate.")
+    ranking = rank(CAUSES, answers)
     return CheckupResult(
         triage=_triage(answers.symptoms),
-        causes=rank(CAUSES, answers),
+        causes=ranking.causes,
         answered=answered(answers),
+        start_here=ranking.why_first,
         method=_METHOD,
         notes=tuple(notes),
         warnings=(ALWAYS_WARNING,),
@@ -342,6 +347,28 @@ def _summary(result: CheckupResult) -> str:
     )
 
 
+def _ranked(result: CheckupResult) -> Ranked:
+    """The likely causes (at most three), the first marked "Start here" with why it comes
+    first, then the others under "Also possible"."""
+    heading = CHECKED_FIRST_HEADING if _checked_first(result.triage) else CAUSES_HEADING
+    likely = [cause for cause in result.causes if cause.likelihood == "likely"]
+    main = likely or list(result.causes[:1])
+    badges = ("Start here", *("Likely" for _ in main[1:]))
+    first = result.causes[0]
+    return Ranked(
+        heading,
+        tuple(_item(cause, badge) for cause, badge in zip(main, badges, strict=True)),
+        lead=f"Start here: {first.title.lower()}. {result.start_here}",
+        also_heading=ALSO_HEADING,
+        also=tuple(_item(cause, "Possible") for cause in result.causes[len(main) :]),
+    )
+
+
+def _item(cause: CauseFinding, badge: str) -> RankedItem:
+    link = Link(cause.title, f"causes/{cause.cause}/")
+    return RankedItem(cause.title, link, badge, cause.reasons, cause.next_steps)
+
+
 def present_checkup(result: CheckupResult, values: Values) -> Display:
     """The page text for a self-check: the alert, a summary, then the ranked causes."""
     facts: list[Fact] = []
@@ -353,20 +380,7 @@ def present_checkup(result: CheckupResult, values: Values) -> Display:
     if loss is not None and answers.change_kg is not None:
         word = "Weight lost a week" if loss > 0 else "Weight gained a week"
         facts.append(Fact(word, f"{num(abs(loss), 2)} % of body weight"))
-    ranked = None
-    if result.causes:
-        heading = CHECKED_FIRST_HEADING if _checked_first(result.triage) else CAUSES_HEADING
-        items = tuple(
-            RankedItem(
-                cause.title,
-                Link(cause.title, f"causes/{cause.cause}/"),
-                "Likely" if cause.likelihood == "likely" else "Possible",
-                cause.reasons,
-                cause.next_steps,
-            )
-            for cause in result.causes
-        )
-        ranked = Ranked(heading, items)
+    ranked = _ranked(result) if result.causes else None
     return Display(
         summary=_summary(result),
         facts=tuple(facts),

@@ -224,6 +224,22 @@ def _add_field(command: argparse.ArgumentParser, form: Form, f: Field) -> None:
         command.add_argument(*_option_names(f.name), dest=f.name, metavar="NUMBER", help=help_text)
 
 
+def _ranked_lines(items: list[dict[str, Any]], first: int) -> list[str]:
+    """A ranked list as numbered text, numbered on from ``first``."""
+    lines = []
+    for number, item in enumerate(items, first):
+        head = f"{number}. {item['title']} ({item['badge']}): {item['link']['path']}"
+        lines.append(_wrap(head))
+        lines += [
+            _fill(reason, WIDTH, initial_indent="   - ", subsequent_indent="     ")
+            for reason in item["reasons"]
+        ]
+        lines += [
+            _wrap(f"Next: {link['text']}: {link['path']}", "   ") for link in item["next_steps"]
+        ]
+    return lines
+
+
 def _payload(form: Form, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, str]]:
     payload: dict[str, Any] = {}
     errors: dict[str, str] = {}
@@ -325,16 +341,12 @@ def render(title: str, display: dict[str, Any]) -> str:
     ranked = display.get("ranked")
     if ranked is not None:
         lines.append(ranked["heading"])
-        for number, item in enumerate(ranked["items"], 1):
-            head = f"{number}. {item['title']} ({item['badge']}): {item['link']['path']}"
-            lines.append(_wrap(head))
-            lines += [
-                _fill(reason, WIDTH, initial_indent="   - ", subsequent_indent="     ")
-                for reason in item["reasons"]
-            ]
-            lines += [
-                _wrap(f"Next: {link['text']}: {link['path']}", "   ") for link in item["next_steps"]
-            ]
+        if ranked["lead"]:
+            lines.append(_wrap(ranked["lead"]))
+        lines += _ranked_lines(ranked["items"], 1)
+        if ranked["also"]:
+            lines.append(ranked["also_heading"])
+            lines += _ranked_lines(ranked["also"], len(ranked["items"]) + 1)
         lines.append("")
     lines += _bullets("Warnings", display["warnings"])
     lines += _bullets("Notes", display["notes"])

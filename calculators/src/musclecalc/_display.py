@@ -121,10 +121,14 @@ class RankedItem:
 
 @dataclass(frozen=True)
 class Ranked:
-    """A list in order, most important first, under a heading."""
+    """A list in order, most important first, under a heading; ``lead`` is a sentence under
+    the heading, and ``also`` a second list of less likely items under ``also_heading``."""
 
     heading: str
     items: tuple[RankedItem, ...]
+    lead: str = ""
+    also_heading: str = ""
+    also: tuple[RankedItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,16 +202,20 @@ def _alert_json(alert: Alert) -> dict[str, Any]:
 def _ranked_json(ranked: Ranked) -> dict[str, Any]:
     return {
         "heading": ranked.heading,
-        "items": [
-            {
-                "title": item.title,
-                "link": _link_json(item.link),
-                "badge": item.badge,
-                "reasons": list(item.reasons),
-                "next_steps": [_link_json(link) for link in item.next_steps],
-            }
-            for item in ranked.items
-        ],
+        "lead": ranked.lead,
+        "items": [_item_json(item) for item in ranked.items],
+        "also_heading": ranked.also_heading,
+        "also": [_item_json(item) for item in ranked.also],
+    }
+
+
+def _item_json(item: RankedItem) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "link": _link_json(item.link),
+        "badge": item.badge,
+        "reasons": list(item.reasons),
+        "next_steps": [_link_json(link) for link in item.next_steps],
     }
 
 
