@@ -28,7 +28,8 @@ from musclecalc._thresholds import THRESHOLDS, Threshold
 from support.calculators import REPO_ROOT
 from support.worked_examples import CHECKUP
 
-#: Valid values for every answer of the form, blank (not given) included.
+#: Values to try for the answers, blank (not given) included: every number and checklist by
+#: hand, near the thresholds; a choice the form offers is tried with each of its options.
 CHOICES: dict[str, list[Any]] = {
     "symptoms": [
         [],
@@ -40,22 +41,34 @@ CHOICES: dict[str, list[Any]] = {
     ],
     "months_training": ["", 0, 1, 2.5, 6, 24],
     "weekly_hard_sets": ["", 0, 6, 10, 15, 20, 26],
-    "progression": ["unsure", "yes", "no"],
-    "close_to_failure": ["unsure", "yes", "no"],
-    "same_exercises": ["unsure", "yes", "no"],
     "weight": ["", 70, 80, 110, 150],
-    "weight_unit": ["kg", "lb"],
     "protein_grams": ["", 50, 90, 120, 150, 200],
     "weight_change_per_week": ["", -1.5, -0.6, -0.2, 0, 0.4],
     "age": ["", 22, 45, 66, 80],
     "sleep_hours": ["", 4.5, 6.9, 7, 8.5],
-    "stress": ["unsure", "low", "moderate", "high"],
     "sitting_hours": ["", 2, 8, 9, 14],
-    "measured": ["unsure", "yes", "no"],
-    "low_sex_drive": ["unsure", "yes", "no"],
 }
-#: A weight typed in another unit changes every weight and weight change the answers hold.
-UNIT_OF = {"weight_unit": ("weight", "weight_change_per_week")}
+VALUES: dict[str, list[Any]] = {
+    field.name: CHOICES.get(field.name)
+    or [option.value for option in getattr(field, "options", ())]
+    for field in CHECKUP_FORM.fields
+}
+#: Fields that only say how to read another: the weight's unit is also the unit of the weekly
+#: change, and a direction chosen beside an amount ("losing") gives the amount its sign.
+PART_OF: dict[str, set[str]] = {"weight_unit": {"weight", "weight_change_per_week"}}
+for _field in CHECKUP_FORM.fields:
+    if getattr(_field, "signed_by", None):
+        PART_OF.setdefault(_field.signed_by, set()).add(_field.name)
+
+
+@functools.cache
+def _answers(payload: str) -> Answers | None:
+    """The answers in a payload (as JSON text, so it can be cached), or None if the form
+    rejects it."""
+    try:
+        return read_answers(read_form(CHECKUP_FORM, json.loads(payload)))
+    except InputError:
+        return None
 
 
 def people() -> list[dict[str, Any]]:
@@ -63,30 +76,23 @@ def people() -> list[dict[str, Any]]:
     ones on every run)."""
     chosen = random.Random(26)
     made = [
-        {name: chosen.choice(values) for name, values in CHOICES.items() if chosen.random() < 0.7}
+        {name: chosen.choice(values) for name, values in VALUES.items() if chosen.random() < 0.7}
         for _ in range(100)
     ]
     return [p for p in [example.payload for example in CHECKUP] + made if valid(p)]
 
 
 def valid(payload: dict[str, Any]) -> bool:
-    try:
-        read_form(CHECKUP_FORM, payload)
-    except InputError:
-        return False
-    return True
+    return _answers(json.dumps(payload, sort_keys=True)) is not None
 
 
 PEOPLE = people()
 
 
-@functools.cache
-def _answers(payload: str) -> Answers:
-    return read_answers(read_form(CHECKUP_FORM, json.loads(payload)))
-
-
 def found(row: Cause, payload: dict[str, Any]) -> object:
-    return row.rule(_answers(json.dumps(payload, sort_keys=True)))
+    answers = _answers(json.dumps(payload, sort_keys=True))
+    assert answers is not None
+    return row.rule(answers)
 
 
 def test_the_rows_are_the_fourteen_cause_pages_each_with_its_grade() -> None:
@@ -97,9 +103,10 @@ def test_the_rows_are_the_fourteen_cause_pages_each_with_its_grade() -> None:
     assert all(row.grade is EVIDENCE[row.slug] for row in CAUSES)
 
 
-def test_every_field_a_row_names_is_a_field_of_the_form() -> None:
+def test_every_field_a_row_names_is_a_field_of_the_form_and_every_field_is_tried() -> None:
     fields = {field.name for field in CHECKUP_FORM.fields}
-    assert set(CHOICES) == fields
+    assert all(len(VALUES[name]) >= 2 for name in fields), VALUES
+    assert set(CHOICES) <= fields
     for row in CAUSES:
         assert set(row.reads) <= fields, row.slug
 
@@ -108,8 +115,8 @@ def test_every_field_a_row_names_is_a_field_of_the_form() -> None:
 def test_a_row_reads_only_the_answers_it_names(row: Cause) -> None:
     others = [
         name
-        for name in CHOICES
-        if name not in row.reads and not set(UNIT_OF.get(name, ())) & set(row.reads)
+        for name in VALUES
+        if name not in row.reads and not PART_OF.get(name, set()) & set(row.reads)
     ]
     fitted = 0
     assert len(PEOPLE) > 100
@@ -117,10 +124,10 @@ def test_a_row_reads_only_the_answers_it_names(row: Cause) -> None:
         before = found(row, payload)
         fitted += before is not None
         for name in others:
-            for value in CHOICES[name]:
+            for value in VALUES[name]:
                 changed = {**payload, name: value}
-                if name == "weight_unit" and not valid(changed):
-                    continue  # a weight in kg that is out of range in lb
+                if not valid(changed):
+                    continue  # a weight in kg out of range in lb: no answer to compare
                 assert found(row, changed) == before, (row.slug, name, value, payload)
     assert fitted, f"no test person fits {row.slug}: the check above proved nothing"
 
