@@ -204,6 +204,18 @@ def test_stylesheets_load_nothing_from_another_origin_or_data_urls(build: Build)
     assert offenders == []
 
 
+def test_no_stylesheet_restyles_the_page_when_the_theme_component_starts(build: Build) -> None:
+    """Material's palette component sets and removes `data-md-color-switching` on <body> on
+    every load; a rule naming it would make each change restyle every element (sitebuild
+    .theme_switch). The built stylesheets name it nowhere, and the palette sheet is still there."""
+    sheets = {
+        sheet.relative_to(build.site_dir).as_posix(): sheet.read_text(encoding="utf-8")
+        for sheet in build.site_dir.rglob("*.css")
+    }
+    assert any(re.fullmatch(r"assets/stylesheets/palette\.\w+\.min\.css", name) for name in sheets)
+    assert [name for name, css in sheets.items() if "data-md-color-switching" in css] == []
+
+
 def scripts_the_site_loads(site_dir: Path) -> set[Path]:
     """Scripts named by a page, Material's workers, our modules and Pyodide's. (Material also copies
     lunr's language packs; an English site never loads them.)"""
@@ -389,7 +401,9 @@ def test_the_deploy_id_covers_every_final_file_under_its_fingerprinted_name(buil
     files = offline.site_files(build.site_dir)
     assert written.group(1) == offline.deploy_id(build.site_dir, files)
     assert fingerprint.own_assets(build.site_dir) == []  # nothing left unhashed
-    assert any(re.fullmatch(r"assets/javascripts/calculator-worker\.[0-9a-f]{10}\.mjs", f) for f in files)
+    assert any(
+        re.fullmatch(r"assets/javascripts/calculator-worker\.[0-9a-f]{10}\.mjs", f) for f in files
+    )
     assert any(f.startswith("assets/pyodide/") and f.endswith("snapshot.bin") for f in files)
     assert any(f.startswith("assets/images/icons/") for f in files)
 
@@ -420,4 +434,12 @@ def test_the_pipeline_runs_its_steps_in_the_order_of_its_table(tmp_path: Path) -
         for step in post_build.STEPS
     )
     post_build.run(tmp_path, steps)
-    assert ran == ["runtime", "icons", "traces", "fingerprint", "offline", "precompress"]
+    assert ran == [
+        "runtime",
+        "icons",
+        "theme-switch",
+        "traces",
+        "fingerprint",
+        "offline",
+        "precompress",
+    ]
