@@ -24,7 +24,7 @@ from ._fields import (
     NumberField,
     UnitField,
 )
-from ._numbers import NotANumber, format_decimal, parse_number, split_unit
+from ._numbers import NotANumber, format_decimal, format_whole, parse_number, split_unit
 from ._units import to_base
 
 __all__ = ["UNIT_WORDS", "Values", "read_form", "read_values", "understood"]
@@ -324,8 +324,10 @@ def _read_entries(
         errors[key] = at_least
         return ()
     if len(raw) > entries.max_items:
+        # Said without reading a single row: a made-up list of thousands costs nothing.
         errors[key] = (
-            f"Enter at most {entries.max_items} {entries.item_noun}s; this list has {len(raw)}."
+            f"Enter at most {entries.max_items} {entries.item_noun}s; "
+            f"this list has {format_whole(len(raw))}."
         )
         return ()
     rows = []

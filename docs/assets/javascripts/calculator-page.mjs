@@ -8,7 +8,7 @@
 
 import { AddressState, setFromAddress, TOO_LONG_TEXT } from "./address-state.mjs";
 import { Answer, failureText, messagesToShow, STATUS_TEXT } from "./answer.mjs";
-import { EntryRows } from "./entry-rows.mjs";
+import { EntryRows, rowsCutText } from "./entry-rows.mjs";
 import { deviceLogFor } from "./progress-log.mjs";
 import { python, SiteUpdated } from "./worker-client.mjs";
 
@@ -42,10 +42,13 @@ export class Calculator {
     // Set by the reader's first edit: from then on the address follows the form.
     this.edited = false;
 
+    /** Set by `restore` when a link held more rows than the form takes: what to say about it. */
+    this.rowsCut = "";
     const tooLong = this.restore();
-    // Said beside the form until the reader's first edit.
-    this.notice = tooLong ? TOO_LONG_TEXT : "";
-    this.view.showErrors(messagesToShow({}, this.notice));
+    // Said beside the form (or beside the list, for rows cut) until the reader's first edit.
+    this.notice = tooLong ? TOO_LONG_TEXT : this.rowsCut;
+    this.noticeFor = this.rowsCut && !tooLong ? this.rows?.listName() ?? "_" : "_";
+    this.view.showErrors(messagesToShow({}, this.notice, this.noticeFor));
     this.rows?.renumber();
     for (const unit of this.units()) unit.dataset.current = unit.value;
     this.form.addEventListener("submit", (event) => {
@@ -188,7 +191,10 @@ export class Calculator {
         if (value !== null) setFromAddress(control, value);
       }
     }
-    this.rows?.fill(state, true);
+    if (this.rows) {
+      const held = this.rows.fill(state, true);
+      if (held > this.rows.maxEntries) this.rowsCut = rowsCutText(held, this.rows.maxEntries);
+    }
     return tooLong;
   }
 
@@ -246,7 +252,7 @@ export class Calculator {
     // Until the reader edits, the form holds what the page or the link gave, and the address is
     // left as it is; after an edit (also one made while Python was starting) it follows the form.
     if (this.edited) this.save(payload);
-    this.view.showErrors(messagesToShow(reply.ok ? {} : reply.errors ?? {}, this.notice));
+    this.view.showErrors(messagesToShow(reply.ok ? {} : reply.errors ?? {}, this.notice, this.noticeFor));
     if (reply.ok) {
       this.view.show({ answer: reply.answer ?? "", details: reply.details ?? "" });
       this.root.dataset.live = "true";  // the answer on show is Python's, computed in this page
