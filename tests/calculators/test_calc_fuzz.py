@@ -55,7 +55,11 @@ def check_reply(name: str, text: str) -> dict[str, Any]:
     if "csv" in reply:
         assert isinstance(reply["csv"], str) and reply["csv"].startswith("date,")
     if reply["ok"] and "answer" in reply:  # bridge.run: what the page shows
-        assert set(reply) - extra == {"ok", "answer", "details"}
+        if "fields" in reply:  # values as the form should now show them ("70kg", "-0.5")
+            fields = reply["fields"]
+            assert fields and set(fields) <= set(allowed_error_keys(name))
+            assert all(isinstance(value, str) for value in fields.values())
+        assert set(reply) - extra - {"fields"} == {"ok", "answer", "details"}
         assert '<p class="mc-summary">' in reply["answer"] and "mc-method" in reply["details"]
         # The whole result for the same input is as complete as ever.
         return reply

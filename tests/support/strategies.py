@@ -254,6 +254,12 @@ def form_payloads(draw: st.DrawFn, form: dict[str, Any]) -> tuple[dict[str, Any]
             if name == "band_low":
                 payload[name] = draw(st.integers(int(low), int(high) - 1))
                 continue
+            direction = payload.get(f.get("signed_by", ""), "losing")
+            if direction == "steady":
+                payload[name] = draw(st.sampled_from(["", 0, "0"]))
+                continue
+            if direction not in ("losing", "gaining"):  # "not sure": no amount
+                continue
             payload[name] = _number(draw, low, high, step)
         elif f["kind"] == "checklist":
             codes = [c["value"] for c in f["choices"]]

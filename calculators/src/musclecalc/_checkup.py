@@ -29,7 +29,7 @@ from ._evidence import EVIDENCE
 from ._fields import Bounds, ChecklistField, ChoiceField, Form, NumberField, Option
 from ._numbers import format_decimal
 from ._reading import Values
-from ._shared_fields import age_field, optional_body_weight_fields
+from ._shared_fields import age_field, optional_body_weight_fields, weight_change_fields
 from ._sources import HUBAL_2005, Source
 from ._thresholds import (
     DEFICIT_KCAL,
@@ -204,14 +204,7 @@ CHECKUP_FORM: Final = Form(
             bounds=Bounds(0, 600, 1),
             unit=" g",
         ),
-        _count(
-            "weight_change_per_week",
-            "Weight change a week (same unit as your weight)",
-            "a weekly weight change",
-            "Negative when you are losing weight, for example -0.5; 0 if it is steady.",
-            bounds=Bounds(-5, 5, 0.1),
-            unit=" a week",
-        ),
+        *weight_change_fields(NOT_SURE, _SKIP_LABEL),
         age_field("From 65, muscle needs more protein."),
         # Recovery and life
         _count(
