@@ -1,12 +1,12 @@
 """Inputs a phone can type (issue 25): the self-check's weight change as a direction and an
 amount (the iPhone's decimal keypad has no minus key), typed and from an old link that carried
-the sign."""
+the sign; and a height typed as feet and inches in the energy calculator."""
 
 from __future__ import annotations
 
 import pytest
 
-from support.browser import Visit, control
+from support.browser import Visit, control, error_for
 from support.calculators import call as cpython_run
 
 pytestmark = pytest.mark.browser
@@ -56,3 +56,37 @@ def test_an_old_link_with_a_signed_change_opens_as_direction_and_amount(visit: V
     assert page.input_value(control("checkup", AMOUNT)) == "1.2"
     visit.assert_clean()
 
+
+ENERGY = {"sex": "female", "age": "30", "weight": "70", "weight_unit": "kg"}
+
+
+def test_a_height_typed_as_feet_and_inches_is_read_and_shown_in_inches(visit: Visit) -> None:
+    page = visit.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    visit.goto("calculators/energy/")
+    visit.wait_ready("energy")
+    height = control("energy", "height")
+    # The full keyboard: its number layer has the ' and the space a decimal keypad lacks.
+    assert page.get_attribute(height, "inputmode") == "text"
+    page.fill(height, "5'13")
+    page.locator(height).blur()
+    message = page.locator(error_for("energy", "height"))
+    message.wait_for(state="visible", timeout=30_000)
+    expected = cpython_run("energy", {**ENERGY, "height": "5'13"})["errors"]["height"]
+    assert message.text_content() == expected
+    page.fill(height, "5 ft 9")
+    page.locator(height).blur()
+    page.wait_for_function(
+        "(selector) => document.querySelector(selector)?.value === 'in'",
+        arg=control("energy", "height_unit"),
+        timeout=30_000,
+    )
+    assert page.input_value(height) == "69"
+    inches = cpython_run("energy", {**ENERGY, "height": "69", "height_unit": "in"})
+    page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector)?.textContent === text",
+        arg=["#mc-energy-answer .mc-summary", inches["display"]["summary"]],
+        timeout=30_000,
+    )
+    assert message.is_hidden()
+    visit.assert_clean()

@@ -26,7 +26,7 @@ from ._fields import (
     UnitField,
 )
 from ._numbers import NotANumber, format_decimal, format_whole, parse_number, split_unit
-from ._units import to_base
+from ._units import INCHES_PER_FOOT, feet_and_inches, feet_and_inches_text, to_base
 
 __all__ = ["UNIT_WORDS", "Values", "read_form", "read_values", "understood"]
 
@@ -205,6 +205,39 @@ def _read_number(
     return value, None
 
 
+def _typed_feet_inches(
+    number: NumberField, by_name: Mapping[str, Field], raw: object
+) -> tuple[float | None, str | None]:
+    """A height typed as feet and inches ("5'9", "5 ft 9"), in inches, for a number that may be
+    typed in inches: (inches, None); (None, a message) when it cannot be a height; (None, None)
+    when the text is not feet and inches at all.
+
+    >>> from musclecalc._shared_fields import HEIGHT_FIELDS
+    >>> fields = {f.name: f for f in HEIGHT_FIELDS}
+    >>> _typed_feet_inches(fields["height"], fields, "5 ft 9"), _typed_feet_inches(fields["height"], fields, "175")
+    ((69.0, None), (None, None))
+    >>> _typed_feet_inches(fields["height"], fields, "5'13")[1]
+    'Enter the inches after the feet as a number under 12, as in 5 ft 9.'
+    """
+    unit_field = by_name.get(number.unit_field or "")
+    if not isinstance(unit_field, UnitField) or "in" not in [o.value for o in unit_field.options]:
+        return None, None
+    parts = feet_and_inches(raw)
+    if parts is None:
+        return None, None
+    feet, inches = parts
+    if inches is not None and not feet.is_integer():
+        return None, "Enter whole feet and then the inches, as in 5 ft 9."
+    if inches is not None and inches >= INCHES_PER_FOOT:
+        return None, "Enter the inches after the feet as a number under 12, as in 5 ft 9."
+    total = feet * INCHES_PER_FOOT + (inches or 0)
+    bounds = unit_field.option("in").bounds
+    if not bounds.minimum <= total <= bounds.maximum:
+        low, high = feet_and_inches_text(bounds.minimum), feet_and_inches_text(bounds.maximum)
+        return None, f"Enter {number.noun} between {low} and {high}."
+    return total, None
+
+
 def _read_signed(
     number: NumberField, direction: ChoiceField, raw: object, chosen: str | None, sent: bool
 ) -> tuple[float | None, dict[str, str], dict[str, str]]:
@@ -344,7 +377,12 @@ def _read_fields(
                 understood.update(shown)
                 entered[f.name] = numbers[f.name] = signed
         elif isinstance(f, NumberField):
-            raw, typed_unit, message = _typed_unit(f, by_name, payload.get(f.name))
+            inches, message = _typed_feet_inches(f, by_name, payload.get(f.name))
+            raw, typed_unit, unit_message = _typed_unit(f, by_name, payload.get(f.name))
+            if inches is not None:
+                raw, typed_unit = inches, "in"  # shown back as inches: 5 ft 9 is 69 in
+            elif message is None:
+                message = unit_message
             if message is not None:
                 errors[prefix + f.name] = message
                 continue

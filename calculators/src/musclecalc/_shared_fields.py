@@ -17,6 +17,7 @@ from ._fields import Bounds, ChoiceField, NumberField, Option, UnitField, UnitOp
 __all__ = [
     "AGE_BOUNDS",
     "BODY_WEIGHT_FIELDS",
+    "HEIGHT_FIELDS",
     "age_field",
     "goal_field",
     "optional_body_weight_fields",
@@ -39,6 +40,27 @@ BODY_WEIGHT_FIELDS: Final[tuple[NumberField, UnitField]] = (
         for_field="weight",
         default="kg",
         options=(UnitOption("kg", 30, 300), UnitOption("lb", 66, 660)),
+    ),
+)
+
+
+#: Height and its unit. The number arrives in cm whichever unit was typed; feet and inches
+#: typed in the field ("5'9", "5 ft 9") are read as inches (:mod:`._reading`).
+HEIGHT_FIELDS: Final[tuple[NumberField, UnitField]] = (
+    NumberField(
+        "height",
+        "Height",
+        "a height",
+        help="Your height without shoes. In feet and inches, type it as 5'9 or 5 ft 9.",
+        default=170,
+        unit_field="height_unit",
+    ),
+    UnitField(
+        "height_unit",
+        "Height unit",
+        for_field="height",
+        default="cm",
+        options=(UnitOption("cm", 120, 230), UnitOption("in", 47, 91)),
     ),
 )
 
