@@ -106,6 +106,9 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             '<div class="mc-glance" aria-hidden="true">'
             f'<p class="mc-glance__text">{summary.group("text") if summary else ""}</p>'
             f"{STATE_LABELS}</div>",
+            # The form and its answer side by side on a wide screen: the answer sticks in view
+            # within this box only, so it never slides over the details or the page below.
+            '<div class="mc-main">',
             f'<form class="mc-form" novalidate aria-label="{escape(form.title)}">',
             *_controls(form),
             _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
@@ -118,6 +121,7 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             f'<div class="mc-answer" id="mc-{calc}-answer" aria-live="polite">{answer}</div>',
             _share(calc, on_request=form.link_on_request),
             "</section>",
+            "</div>",
             f'<div class="mc-details" id="mc-{calc}-details">{details}</div>',
             "</div>",
             "</div>",
