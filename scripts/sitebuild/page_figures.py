@@ -50,12 +50,11 @@ def render_warning_signs(args: str, context: Context) -> str:
         known = ", ".join(warning_signs.LEVELS)
         raise MarkerError(f"unknown warning-sign level {level_id!r} (known: {known})")
     level = warning_signs.LEVELS[level_id]
-    kind = {"emergency": "danger", "urgent": "warning", "routine": "info"}[level_id]
     action = level.action
     if level.calls:
         action = call_list(level.calls, lambda number: f"[{number}](tel:{number})") + " " + action
     lines = [
-        f'!!! {kind} "{level.title}"',
+        f'!!! {level.admonition} "{level.title}"',
         f"    {action}",
         "",
         "    If you have any of these:",

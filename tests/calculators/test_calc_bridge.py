@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from musclecalc import bridge
+from musclecalc import _reading, bridge
 from musclecalc._chart import Bar, bar_chart
 from support.calculators import call
 from support.strategies import strict_loads
@@ -451,3 +451,39 @@ def test_a_long_form_comes_in_headed_groups_that_start_at_its_fields() -> None:
         replace(CHECKUP_FORM, groups=(("sleep_hours", "Late"), ("weight", "Early")))
     with pytest.raises(ValueError, match="groups must start at fields"):
         replace(CHECKUP_FORM, groups=(("no_such_field", "Nowhere"),))
+
+
+# -- issue 26: one edit parses the JSON once and checks the form once ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("protein", {"weight": "154 lb", "weight_unit": "kg", "goal": "build"}),
+        ("energy", {"sex": "female", "age": 30, "weight": "60kg", "height": 165}),
+        ("volume", {"entries": [{"exercise": "hip_thrust", "sets": "3", "sessions": "2"}]}),
+        ("checkup", {"weight": "80 kg", "protein_grams": 90, "sleep_hours": 6}),
+        ("protein", {"weight": "heavy"}),
+    ],
+)
+def test_a_page_call_parses_the_json_once_and_checks_the_form_once(
+    monkeypatch: pytest.MonkeyPatch, name: str, payload: dict[str, Any]
+) -> None:
+    counts = {"parse": 0, "check": 0}
+    parse, check = json.loads, _reading.read_values
+
+    def counted_parse(*args: Any, **kwargs: Any) -> Any:
+        counts["parse"] += 1
+        return parse(*args, **kwargs)
+
+    def counted_check(*args: Any, **kwargs: Any) -> Any:
+        counts["check"] += 1
+        return check(*args, **kwargs)
+
+    text = json.dumps(payload)
+    monkeypatch.setattr(json, "loads", counted_parse)
+    monkeypatch.setattr(_reading, "read_values", counted_check)
+    reply = bridge.run(name, text)
+    monkeypatch.undo()
+    assert strict_loads(reply)["ok"] is (name != "protein" or "heavy" not in text)
+    assert counts == {"parse": 1, "check": 1}

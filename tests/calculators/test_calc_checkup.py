@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from musclecalc import KG_PER_POUND, bridge
+from musclecalc._cause_table import MAX_LIKELY, RANKING_RULE
 from musclecalc._checkup import CAUSE_TITLES
 from musclecalc._thresholds import THRESHOLDS
 from musclecalc._warning_signs import LEVELS, SIGNS
@@ -246,7 +247,7 @@ def test_cli_puts_the_emergency_first() -> None:
     assert done.stdout.index("EMERGENCY: GET HELP NOW") < done.stdout.index(
         "Once you have been checked"
     )
-    assert "Poor sleep and too little rest (Likely)" in done.stdout
+    assert "Poor sleep and too little rest (Start here)" in done.stdout
 
 
 def test_cli_accepts_commas_and_matches_the_bridge_json() -> None:
@@ -395,3 +396,101 @@ def test_one_hormone_sign_already_means_a_doctor_in_the_cause_text_too() -> None
     summary = _first_reasons(reply, "hormones")[0]
     assert "One is enough to book a doctor's appointment" in summary
     assert "with 2 or more, a doctor's blood test is worth booking" not in summary
+
+
+# -- issue 25: a decisive ranking -------------------------------------------------------------------
+
+#: A reader who trains a little, sits at a desk, eats and sleeps a bit short and is stressed: 8
+#: causes fit, and before the cap 6 of them came out "likely".
+TYPICAL = {
+    "months_training": 18,
+    "weekly_hard_sets": 8,
+    "progression": "no",
+    "close_to_failure": "no",
+    "same_exercises": "yes",
+    "weight": 68,
+    "protein_grams": 75,
+    "weight_change_per_week": -0.5,
+    "age": 34,
+    "sleep_hours": 6,
+    "stress": "high",
+    "sitting_hours": 9,
+    "measured": "no",
+    "low_sex_drive": "no",
+}
+
+
+def _likely(reply: dict[str, Any]) -> list[str]:
+    return [c["cause"] for c in reply["result"]["causes"] if c["likelihood"] == "likely"]
+
+
+@pytest.mark.parametrize(
+    "payload", [e.payload for e in CHECKUP] + [TYPICAL], ids=[e.id for e in CHECKUP] + ["typical"]
+)
+def test_at_most_three_causes_are_likely(payload: dict[str, Any]) -> None:
+    reply = call("checkup", payload)
+    if reply["ok"]:
+        assert len(_likely(reply)) <= MAX_LIKELY == 3
+
+
+def test_a_typical_reader_gets_three_likely_causes_one_to_start_with_and_the_rest_possible() -> (
+    None
+):
+    reply = call("checkup", TYPICAL)
+    found = reply["result"]["causes"]
+    assert len(found) == 8
+    assert [c["likelihood"] for c in found] == ["likely"] * 3 + ["possible"] * 5
+    ranked = reply["display"]["ranked"]
+    assert [item["badge"] for item in ranked["items"]] == ["Start here", "Likely", "Likely"]
+    assert [item["title"] for item in ranked["items"]] == [c["title"] for c in found[:3]]
+    assert ranked["also_heading"] == "Also possible"
+    assert [item["badge"] for item in ranked["also"]] == ["Possible"] * 5
+    assert [item["title"] for item in ranked["also"]] == [c["title"] for c in found[3:]]
+    why = reply["result"]["start_here"]
+    assert ranked["lead"] == f"Start here: {found[0]['title'].lower()}. {why}"
+    assert why.endswith(".") and len(why) > 30
+    html = page_reply("checkup", TYPICAL)["answer"]
+    assert html.count('<span class="mc-badge">Start here</span>') == 1
+    assert html.index("Start here: ") < html.index("Also possible") < html.index(found[3]["title"])
+
+
+def test_a_likely_cause_past_the_third_keeps_its_reasons_under_also_possible() -> None:
+    uncapped = call("checkup", TYPICAL)["result"]["causes"][3:]
+    demoted = [c for c in uncapped if c["cause"] in {"too-little-protein", "poor-sleep"}]
+    assert demoted, uncapped
+    assert all(c["likelihood"] == "possible" and c["reasons"] for c in demoted)
+
+
+def test_equal_fits_go_to_the_stronger_evidence_not_to_the_order_of_the_list() -> None:
+    # Both fit with strength 1 and are possible; same-routine comes first in the table, but
+    # measurement illusions has the stronger evidence (moderate, against weak).
+    reply = call("checkup", {"same_exercises": "yes", "measured": "no"})
+    assert causes(reply) == ["measurement-illusions", "same-routine"]
+    assert "evidence for it is stronger (moderate, against weak)" in reply["result"]["start_here"]
+
+
+def test_equal_fit_and_evidence_go_to_the_overview_order_and_the_answer_says_so() -> None:
+    reply = call("checkup", {"same_exercises": "yes", "stress": "high"})  # both weak, strength 1
+    assert causes(reply) == ["same-routine", "stress-and-cortisol"]
+    why = reply["result"]["start_here"]
+    assert "as strongly as stress and cortisol, with evidence as strong (weak)" in why
+    assert "first in the overview of causes" in why
+
+
+def test_one_cause_alone_is_where_to_start() -> None:
+    reply = call("checkup", {"sleep_hours": 5})
+    assert reply["result"]["start_here"] == "It is the only cause that fits your answers."
+    assert reply["display"]["ranked"]["also"] == []
+
+
+def test_a_likely_cause_before_possible_ones_says_why() -> None:
+    reply = call("checkup", {"sleep_hours": 5, "same_exercises": "yes"})
+    assert causes(reply) == ["poor-sleep", "same-routine"]
+    assert reply["result"]["start_here"].startswith("It is likely; the other causes")
+
+
+def test_the_method_text_states_the_tie_rule() -> None:
+    method = call("checkup", {"sleep_hours": 5})["result"]["method"]
+    assert RANKING_RULE in method
+    assert "At most 3 are called likely" in method
+    assert "the one with the stronger evidence comes first" in method

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import astuple
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from musclecalc import KG_PER_POUND, InputError, protein_needs
+from musclecalc import KG_PER_POUND, InputError, _protein, _thresholds, protein_needs
+from musclecalc._numbers import format_decimal, round_whole
 from support.calculators import call
 from support.strategies import LEAN, body_fat, meals, weights_kg
 from support.worked_examples import PROTEIN, Worked, check_worked
@@ -152,3 +157,86 @@ def test_any_weight_in_pounds_equals_the_same_weight_in_kilograms(pounds) -> Non
     b = call("protein", {"weight": kilos, "weight_unit": "kg"})
     if b["ok"]:  # 66 lb is 29.94 kg, under the kg minimum; the lb form allows it
         assert a["result"]["daily_grams"] == b["result"]["daily_grams"]
+
+
+# -- issue 26: each figure of the prose is read from its constant -------------------------------
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: Numbers that are words of a formula or a name, not figures: "95% confidence interval",
+#: "body fat % / 100".
+_NOT_FIGURES = {"95", "100"}
+
+
+def _written(*values: float) -> set[str]:
+    """Each value in every way the prose writes a figure."""
+    return {text for v in values for text in (format_decimal(v, 2), f"{v:.1f}", f"{v:.2f}")}
+
+
+def _constant_figures() -> set[str]:
+    bands = [x for band in _thresholds.PROTEIN_BANDS.values() for x in astuple(band)]
+    return _written(
+        *bands,
+        *astuple(_thresholds.LEAN_MASS_CUT_BAND),
+        *_thresholds.ISSN_RANGE,
+        *_thresholds.PLATEAU_INTERVAL,
+        *_thresholds.OLDER_DAILY_MINIMUM,
+        *_thresholds.OLDER_MEAL_GRAMS,
+        _protein.GOOD_MEAL_G_PER_KG,
+        _protein.SMALL_MEAL_G_PER_KG,
+        _protein.SPREAD_MEALS,
+        _protein.FEW_MEALS,
+        _protein.OLDER_ADULT_AGE,
+    )
+
+
+@pytest.mark.parametrize("goal", ["maintain", "build", "lose"])
+@pytest.mark.parametrize("body_fat_percent", [None, 22])
+@pytest.mark.parametrize("age", [None, 70])
+@pytest.mark.parametrize(("weight", "meals"), [(50, 1), (70, 2), (80, 4), (120, 8)])
+def test_every_figure_in_the_method_and_notes_is_a_constant_or_the_readers_own(
+    goal: str, body_fat_percent: float | None, age: float | None, weight: float, meals: int
+) -> None:
+    result = protein_needs(weight, goal, meals=meals, age=age, body_fat_percent=body_fat_percent)
+    own = {
+        str(meals),
+        str(result.per_meal_grams),
+        format_decimal(result.per_meal_grams_per_kg, 2),
+        str(round_whole(_protein.GOOD_MEAL_G_PER_KG * weight)),
+    }
+    allowed = _constant_figures() | own | _NOT_FIGURES
+    for text in (result.method, *result.notes):
+        figures = set(_NUMBER.findall(_YEAR.sub("", text)))
+        assert figures <= allowed, (figures - allowed, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "payload", "shown"),
+    [
+        ("ISSN_RANGE", (1.3, 2.1), {"goal": "maintain"}, "the 1.3-2.1 g/kg that the International"),
+        ("PLATEAU_INTERVAL", (1.05, 2.25), {"goal": "build"}, "confidence interval 1.05-2.25"),
+        ("OLDER_DAILY_MINIMUM", (1.1, 1.3), {"age": 70}, "at least 1.1-1.3 g/kg a day"),
+        ("OLDER_MEAL_GRAMS", (20, 35), {"age": 70}, "with 20-35 g of protein per meal"),
+        ("SPREAD_MEALS", 5, {}, "over at least 5 meals"),
+        ("SMALL_MEAL_G_PER_KG", 0.35, {"meals": 8}, "Servings under about 0.35 g/kg"),
+        ("FEW_MEALS", 2, {"meals": 1}, "at least 2-4 meals"),
+        (
+            "BODY_WEIGHT_BANDS",
+            {**_protein.BODY_WEIGHT_BANDS, "build": (1.7, 1.9, 2.3)},
+            {"goal": "build"},
+            "so 1.7 is the low end and 2.3, the top",
+        ),
+        (
+            "LEAN_MASS_BAND",
+            (2.4, 2.8, 3.2),
+            {"goal": "lose"},
+            "recommend 2.4-3.2 g per kg of lean (fat-free) mass",
+        ),
+    ],
+)
+def test_the_prose_follows_its_constant_when_the_constant_changes(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: Any, payload: dict[str, Any], shown: str
+) -> None:
+    monkeypatch.setattr(_protein, name, value)
+    result = protein_needs(**{"weight_kg": 70, **payload})
+    assert shown in " ".join((result.method, *result.notes))

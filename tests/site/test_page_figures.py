@@ -37,7 +37,8 @@ def test_warning_signs_list_every_sign_of_the_level_and_its_action(level: str) -
     assert listed == [sign.text for sign in warning_signs.signs_at(level)]
     others = [s.text for s in warning_signs.SIGNS.values() if s.level != level]
     assert not any(text in listed for text in others)
-    assert out.startswith("Intro\n\n!!! ") and out.endswith("\nAfter\n")
+    kind = warning_signs.LEVELS[level].admonition
+    assert out.startswith(f"Intro\n\n!!! {kind} ") and out.endswith("\nAfter\n")
 
 
 def test_the_emergency_level_shows_each_number_as_a_tel_link() -> None:

@@ -23,7 +23,7 @@ from ._fields import Form
 from ._reading import Values, read_form
 from ._results import Result
 
-__all__ = ["Calculator", "Reader", "TextLog"]
+__all__ = ["Answer", "Calculator", "Reader", "TextLog"]
 
 R = TypeVar("R", bound=Result)
 
@@ -42,6 +42,15 @@ class TextLog(Protocol):
 
 
 @dataclass(frozen=True)
+class Answer(Generic[R]):
+    """One run of a calculator: the values it read, its result and the page text."""
+
+    values: Values
+    result: R
+    display: Display
+
+
+@dataclass(frozen=True)
 class Calculator(Generic[R]):
     """A calculator: its form, its calculation and its page text."""
 
@@ -56,11 +65,17 @@ class Calculator(Generic[R]):
         """The calculator's name, as pages and the command line use it."""
         return self.form.name
 
-    def run(self, payload: Mapping[str, object]) -> tuple[R, Display]:
-        """Check the payload, calculate and write the page text.
+    def answer(self, payload: Mapping[str, object]) -> Answer[R]:
+        """Check the payload once, calculate and write the page text; the checked values come
+        with the answer (the bridge sends back the units they were typed in).
 
         Raises :class:`musclecalc.InputError` listing every problem with the payload.
         """
         values = self.read(self.form, payload)
         result = self.compute(values)
-        return result, self.present(result, values)
+        return Answer(values, result, self.present(result, values))
+
+    def run(self, payload: Mapping[str, object]) -> tuple[R, Display]:
+        """The result and the page text for a payload (see :meth:`answer`)."""
+        answer = self.answer(payload)
+        return answer.result, answer.display

@@ -136,6 +136,25 @@ def _legend(items: Sequence[LegendItem]) -> tuple[list[str], float]:
     return parts, (y - TOP + LEGEND_ROW + 8 if items else 0)
 
 
+def svg_start(chart_id: str, height: str, title: str, description: str) -> str:
+    """The opening of a chart's SVG: the view box, and the title and description a screen
+    reader announces, tied to the ``img`` by id. ``chart_id`` is lower-case letters, digits and
+    hyphens; the caller closes the ``<svg>``.
+
+    >>> svg_start("mc-x", "100", "T", "D").split("><")[1:]
+    ['title id="mc-x-title">T</title', 'desc id="mc-x-desc">D</desc>']
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", chart_id):
+        raise ValueError("chart ids are lower-case letters, digits and hyphens")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mc-chart" viewBox="0 0 {WIDTH} '
+        f'{height}" role="img" aria-labelledby="{chart_id}-title" '
+        f'aria-describedby="{chart_id}-desc">'
+        f'<title id="{chart_id}-title">{escape_text(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape_text(description)}</desc>'
+    )
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -159,37 +178,52 @@ def bar_chart(
     >>> ">4 sets · below</text>" in keyed and keyed.count('class="mc-bar mc-bar--below') == 2
     True
     """
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", chart_id):
-        raise ValueError("chart ids are lower-case letters, digits and hyphens")
     largest = max([bar.value for bar in bars] + [b[1] for bar in bars if (b := bar.band)] + [1.0])
     if band is not None:
         largest = max(largest, band[1])
     step = nice_step(largest)
-    axis_max = math.ceil(largest / step - 1e-9) * step
-    plot_width = WIDTH - LEFT - RIGHT
     legend_parts, legend_height = _legend(legend)
-    rows_top = TOP + legend_height
-    axis_y = rows_top + ROW_HEIGHT * len(bars)
-    height = axis_y + AXIS_ROOM
+    scale = _Scale(math.ceil(largest / step - 1e-9) * step, step, TOP + legend_height, len(bars))
+    height = scale.axis_y + AXIS_ROOM
     words = {item.kind: item.text for item in legend}
-
-    def x_of(value: float) -> float:
-        return LEFT + plot_width * min(value, axis_max) / axis_max
-
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="mc-chart" viewBox="0 0 {WIDTH} '
-        f'{_n(height)}" role="img" aria-labelledby="{chart_id}-title" '
-        f'aria-describedby="{chart_id}-desc">',
-        f'<title id="{chart_id}-title">{escape_text(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape_text(description)}</desc>',
+        svg_start(chart_id, _n(height), title, description),
         *legend_parts,
+        *_axis(scale, axis_label),
     ]
-    ticks = [index * step for index in range(round(axis_max / step) + 1)]
-    for tick in ticks:
-        x = _n(x_of(tick))
+    for index, bar in enumerate(bars):
+        parts += _bar_row(scale, index, bar, band, words)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """Where things go: the axis's top value and step, the first row's top and the rows."""
+
+    axis_max: float
+    step: float
+    rows_top: float
+    rows: int
+
+    @property
+    def axis_y(self) -> float:
+        return self.rows_top + ROW_HEIGHT * self.rows
+
+    def x_of(self, value: float) -> float:
+        return LEFT + (WIDTH - LEFT - RIGHT) * min(value, self.axis_max) / self.axis_max
+
+
+def _axis(scale: _Scale, axis_label: str) -> list[str]:
+    """The grid lines across each bar's strip, the ticks with their numbers, the axis line and
+    its label."""
+    parts = []
+    axis_y = scale.axis_y
+    for tick in (index * scale.step for index in range(round(scale.axis_max / scale.step) + 1)):
+        x = _n(scale.x_of(tick))
         # Grid lines cross the bars' strips only, never the text above each bar.
-        for index in range(len(bars)):
-            strip = rows_top + index * ROW_HEIGHT + BAR_TOP
+        for index in range(scale.rows):
+            strip = scale.rows_top + index * ROW_HEIGHT + BAR_TOP
             parts.append(
                 f'<line class="mc-axis mc-grid" x1="{x}" y1="{_n(strip - 3)}" x2="{x}" '
                 f'y2="{_n(strip + BAR_HEIGHT + 3)}"/>'
@@ -202,39 +236,49 @@ def bar_chart(
             f"{_tick_text(tick)}</text>"
         )
     parts.append(
-        f'<line class="mc-axis" x1="{LEFT}" y1="{_n(axis_y)}" x2="{_n(x_of(axis_max))}" '
+        f'<line class="mc-axis" x1="{LEFT}" y1="{_n(axis_y)}" x2="{_n(scale.x_of(scale.axis_max))}" '
         f'y2="{_n(axis_y)}"/>'
     )
     parts.append(
-        f'<text class="mc-label" x="{_n(LEFT + plot_width / 2)}" y="{_n(axis_y + 44)}" '
-        f'text-anchor="middle">{escape_text(axis_label)}</text>'
+        f'<text class="mc-label" x="{_n(LEFT + (WIDTH - LEFT - RIGHT) / 2)}" '
+        f'y="{_n(axis_y + 44)}" text-anchor="middle">{escape_text(axis_label)}</text>'
     )
-    for index, bar in enumerate(bars):
-        row_top = rows_top + index * ROW_HEIGHT
-        bar_top = row_top + BAR_TOP
-        text_y = _n(row_top + TEXT_BASELINE)
-        for shaded in (band, bar.band):
-            if shaded is not None:
-                parts.append(
-                    f'<rect class="mc-band" x="{_n(x_of(shaded[0]))}" y="{_n(bar_top - 3)}" '
-                    f'width="{_n(x_of(shaded[1]) - x_of(shaded[0]))}" '
-                    f'height="{BAR_HEIGHT + 6}"/>'
-                )
-        css = "mc-bar" if bar.kind is None else f"mc-bar mc-bar--{bar.kind}"
-        value = bar.value_text
-        if bar.kind is not None and bar.kind in words:
-            value += f" · {words[bar.kind]}"
-        parts.append(
-            f'<text class="mc-label mc-label--bar" x="{LEFT}" y="{text_y}">'
-            f"{escape_text(bar.label)}</text>"
-        )
-        parts.append(
-            f'<text class="mc-value" x="{WIDTH - LEFT}" y="{text_y}" text-anchor="end">'
-            f"{escape_text(value)}</text>"
-        )
-        parts.append(
-            f'<rect class="{css}" x="{LEFT}" y="{_n(bar_top)}" '
-            f'width="{_n(max(x_of(bar.value) - LEFT, 0))}" height="{BAR_HEIGHT}"/>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    return parts
+
+
+def _bar_row(
+    scale: _Scale,
+    index: int,
+    bar: Bar,
+    band: tuple[float, float] | None,
+    words: dict[str, str],
+) -> list[str]:
+    """One bar's row: the shaded ranges behind it, its label and value above, then the bar."""
+    parts = []
+    row_top = scale.rows_top + index * ROW_HEIGHT
+    bar_top = row_top + BAR_TOP
+    text_y = _n(row_top + TEXT_BASELINE)
+    for shaded in (band, bar.band):
+        if shaded is not None:
+            parts.append(
+                f'<rect class="mc-band" x="{_n(scale.x_of(shaded[0]))}" y="{_n(bar_top - 3)}" '
+                f'width="{_n(scale.x_of(shaded[1]) - scale.x_of(shaded[0]))}" '
+                f'height="{BAR_HEIGHT + 6}"/>'
+            )
+    css = "mc-bar" if bar.kind is None else f"mc-bar mc-bar--{bar.kind}"
+    value = bar.value_text
+    if bar.kind is not None and bar.kind in words:
+        value += f" · {words[bar.kind]}"
+    parts.append(
+        f'<text class="mc-label mc-label--bar" x="{LEFT}" y="{text_y}">'
+        f"{escape_text(bar.label)}</text>"
+    )
+    parts.append(
+        f'<text class="mc-value" x="{WIDTH - LEFT}" y="{text_y}" text-anchor="end">'
+        f"{escape_text(value)}</text>"
+    )
+    parts.append(
+        f'<rect class="{css}" x="{LEFT}" y="{_n(bar_top)}" '
+        f'width="{_n(max(scale.x_of(bar.value) - LEFT, 0))}" height="{BAR_HEIGHT}"/>'
+    )
+    return parts

@@ -179,35 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         for f in form.fields:
-            help_text = _percent_safe(_describe_field(form, f))
-            if isinstance(f, EntriesField):
-                command.add_argument(
-                    "--entry",
-                    dest="entries",
-                    action="append",
-                    metavar=_entry_metavar(f),
-                    help=help_text,
-                )
-            elif isinstance(f, ChoiceField | UnitField):
-                command.add_argument(
-                    *_option_names(f.name),
-                    dest=f.name,
-                    type=_normalise,
-                    choices=[o.value for o in f.options],
-                    help=help_text,
-                )
-            elif isinstance(f, ChecklistField):
-                command.add_argument(
-                    *_option_names(f.name),
-                    dest=f.name,
-                    action="append",
-                    metavar="CODE[,CODE...]",
-                    help=help_text,
-                )
-            else:
-                command.add_argument(
-                    *_option_names(f.name), dest=f.name, metavar="NUMBER", help=help_text
-                )
+            _add_field(command, form, f)
         if calc.text_log is not None:
             command.add_argument(
                 "--csv",
@@ -219,6 +191,53 @@ def build_parser() -> argparse.ArgumentParser:
             "--json", action="store_true", help="print the bridge's JSON reply instead of text"
         )
     return parser
+
+
+def _add_field(command: argparse.ArgumentParser, form: Form, f: Field) -> None:
+    """One option of a calculator's sub-command for one field of its form."""
+    help_text = _percent_safe(_describe_field(form, f))
+    if isinstance(f, EntriesField):
+        command.add_argument(
+            "--entry",
+            dest="entries",
+            action="append",
+            metavar=_entry_metavar(f),
+            help=help_text,
+        )
+    elif isinstance(f, ChoiceField | UnitField):
+        command.add_argument(
+            *_option_names(f.name),
+            dest=f.name,
+            type=_normalise,
+            choices=[o.value for o in f.options],
+            help=help_text,
+        )
+    elif isinstance(f, ChecklistField):
+        command.add_argument(
+            *_option_names(f.name),
+            dest=f.name,
+            action="append",
+            metavar="CODE[,CODE...]",
+            help=help_text,
+        )
+    else:
+        command.add_argument(*_option_names(f.name), dest=f.name, metavar="NUMBER", help=help_text)
+
+
+def _ranked_lines(items: list[dict[str, Any]], first: int) -> list[str]:
+    """A ranked list as numbered text, numbered on from ``first``."""
+    lines = []
+    for number, item in enumerate(items, first):
+        head = f"{number}. {item['title']} ({item['badge']}): {item['link']['path']}"
+        lines.append(_wrap(head))
+        lines += [
+            _fill(reason, WIDTH, initial_indent="   - ", subsequent_indent="     ")
+            for reason in item["reasons"]
+        ]
+        lines += [
+            _wrap(f"Next: {link['text']}: {link['path']}", "   ") for link in item["next_steps"]
+        ]
+    return lines
 
 
 def _payload(form: Form, args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, str]]:
@@ -322,16 +341,12 @@ def render(title: str, display: dict[str, Any]) -> str:
     ranked = display.get("ranked")
     if ranked is not None:
         lines.append(ranked["heading"])
-        for number, item in enumerate(ranked["items"], 1):
-            head = f"{number}. {item['title']} ({item['badge']}): {item['link']['path']}"
-            lines.append(_wrap(head))
-            lines += [
-                _fill(reason, WIDTH, initial_indent="   - ", subsequent_indent="     ")
-                for reason in item["reasons"]
-            ]
-            lines += [
-                _wrap(f"Next: {link['text']}: {link['path']}", "   ") for link in item["next_steps"]
-            ]
+        if ranked["lead"]:
+            lines.append(_wrap(ranked["lead"]))
+        lines += _ranked_lines(ranked["items"], 1)
+        if ranked["also"]:
+            lines.append(ranked["also_heading"])
+            lines += _ranked_lines(ranked["also"], len(ranked["items"]) + 1)
         lines.append("")
     lines += _bullets("Warnings", display["warnings"])
     lines += _bullets("Notes", display["notes"])

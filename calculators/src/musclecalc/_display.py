@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 from ._numbers import format_decimal, format_whole
 from ._reading import Values
 from ._units import UNITS
+from ._warning_signs import LEVEL_ORDER, Call
 
 __all__ = [
-    "ALERT_LEVELS",
     "Alert",
     "Call",
     "Chart",
@@ -34,10 +34,8 @@ __all__ = [
     "count",
     "grams",
     "kcal",
+    "sentence",
 ]
-
-#: How urgent an alert is, most urgent first; the page styles and words them by level.
-ALERT_LEVELS: Final = ("emergency", "urgent", "routine", "none")
 
 
 @dataclass(frozen=True)
@@ -79,21 +77,6 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Call:
-    """A phone number to call, as dialled (``"999"``), and where it works (``"in the UK"``).
-
-    Every renderer shows the number as something a phone can dial: a ``tel:`` link on a page.
-    """
-
-    number: str
-    where: str
-
-    def __post_init__(self) -> None:
-        if not self.number.isdigit():
-            raise ValueError(f"a number to call is digits only: {self.number!r}")
-
-
-@dataclass(frozen=True)
 class Figure:
     """One chart with its numbers as a table, for screen readers and print (the progress
     log draws one per measure)."""
@@ -104,7 +87,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Alert:
-    """A message that must be read before anything else, at one of :data:`ALERT_LEVELS`.
+    """A message that must be read before anything else, at one of the warning-sign levels
+    (:data:`._warning_signs.LEVEL_ORDER`).
 
     ``title`` says the level in words (never only by colour), ``reasons`` say why, and
     ``action`` says what to do; ``link`` points to the page that explains the level; ``calls``
@@ -119,7 +103,7 @@ class Alert:
     calls: tuple[Call, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.level not in ALERT_LEVELS:
+        if self.level not in LEVEL_ORDER:
             raise ValueError(f"unknown alert level {self.level!r}")
 
 
@@ -137,10 +121,14 @@ class RankedItem:
 
 @dataclass(frozen=True)
 class Ranked:
-    """A list in order, most important first, under a heading."""
+    """A list in order, most important first, under a heading; ``lead`` is a sentence under
+    the heading, and ``also`` a second list of less likely items under ``also_heading``."""
 
     heading: str
     items: tuple[RankedItem, ...]
+    lead: str = ""
+    also_heading: str = ""
+    also: tuple[RankedItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -214,16 +202,20 @@ def _alert_json(alert: Alert) -> dict[str, Any]:
 def _ranked_json(ranked: Ranked) -> dict[str, Any]:
     return {
         "heading": ranked.heading,
-        "items": [
-            {
-                "title": item.title,
-                "link": _link_json(item.link),
-                "badge": item.badge,
-                "reasons": list(item.reasons),
-                "next_steps": [_link_json(link) for link in item.next_steps],
-            }
-            for item in ranked.items
-        ],
+        "lead": ranked.lead,
+        "items": [_item_json(item) for item in ranked.items],
+        "also_heading": ranked.also_heading,
+        "also": [_item_json(item) for item in ranked.also],
+    }
+
+
+def _item_json(item: RankedItem) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "link": _link_json(item.link),
+        "badge": item.badge,
+        "reasons": list(item.reasons),
+        "next_steps": [_link_json(link) for link in item.next_steps],
     }
 
 
@@ -253,6 +245,15 @@ def call_list(calls: tuple[Call, ...], number: Callable[[str], str] = str) -> st
         return ""
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
     return f"Call {joined}."
+
+
+def sentence(text: str) -> str:
+    """A clause as a sentence: a capital first letter and a full stop.
+
+    >>> sentence("numbness around the bottom")
+    'Numbness around the bottom.'
+    """
+    return text[:1].upper() + text[1:] + "."
 
 
 def count(number: int, singular: str) -> str:

@@ -1,19 +1,7 @@
 """Daily energy: BMR, maintenance (TDEE) and a calorie target for the goal.
 
-BMR uses the Mifflin-St Jeor equation in its commonly used rounded form::
-
-    10 x kg + 6.25 x cm - 5 x age + 5    (men)
-    10 x kg + 6.25 x cm - 5 x age - 161  (women)
-
-TDEE = BMR x activity factor. Targets are percentages of TDEE:
-
-=========  =====  ======  =====
-goal       low    target  high
-=========  =====  ======  =====
-lose       75 %   80 %    90 %
-maintain   95 %   100 %   105 %
-build      110 %  115 %   120 %
-=========  =====  ======  =====
+The equations, the factors and the method text are in :mod:`._energy_equations`; this module
+holds the form, the calculation and the page text.
 """
 
 from __future__ import annotations
@@ -24,10 +12,23 @@ from typing import Any, Final
 from ._calculator import Calculator
 from ._chart import Bar, LegendItem, bar_chart
 from ._display import Chart, Display, Fact, as_entered, kcal
+from ._energy_equations import (
+    ACTIVITY_FACTORS,
+    BMR_METHOD,
+    BUILD_WEEKLY_PERCENT,
+    FLOOR_KCAL,
+    GOAL_METHODS,
+    GOAL_MULTIPLIERS,
+    KATCH_METHOD,
+    KCAL_PER_KG,
+    KCAL_RULE_METHOD,
+    katch_mcardle_bmr,
+    mifflin_st_jeor_bmr,
+)
 from ._fields import Bounds, ChoiceField, Form, NumberField, Option
 from ._numbers import format_decimal, format_whole, round_half_up, round_whole
 from ._reading import Values, read_form
-from ._results import Range
+from ._results import Range, Result
 from ._shared_fields import BODY_WEIGHT_FIELDS, HEIGHT_FIELDS, age_field, goal_field
 from ._sources import (
     HALL_2008,
@@ -37,7 +38,7 @@ from ._sources import (
     MURPHY_KOEHLER_2022,
     Source,
 )
-from ._thresholds import DEFICIT_KCAL
+from ._thresholds import DEFICIT_KCAL, WEEKLY_LOSS_HIGH, WEEKLY_LOSS_LOW
 
 __all__ = [
     "ACTIVITY_FACTORS",
@@ -51,13 +52,6 @@ __all__ = [
     "present_energy",
 ]
 
-ACTIVITY_FACTORS: Final[dict[str, float]] = {
-    "sedentary": 1.2,
-    "light": 1.375,
-    "moderate": 1.55,
-    "very": 1.725,
-    "extra": 1.9,
-}
 ACTIVITY_LABELS: Final[dict[str, str]] = {
     "sedentary": "Sedentary: desk job and little or no exercise",
     "light": "Lightly active: light exercise 1-3 days a week",
@@ -65,19 +59,6 @@ ACTIVITY_LABELS: Final[dict[str, str]] = {
     "very": "Very active: hard exercise 6-7 days a week",
     "extra": "Extra active: hard daily training and a physical job",
 }
-#: Target as a share of TDEE: (low, target, high) for each goal.
-GOAL_MULTIPLIERS: Final[dict[str, tuple[float, float, float]]] = {
-    "lose": (0.75, 0.80, 0.90),
-    "maintain": (0.95, 1.0, 1.05),
-    "build": (1.10, 1.15, 1.20),
-}
-#: Weekly gain aimed at when building, in % of body weight (Iraki et al. 2019).
-BUILD_WEEKLY_PERCENT: Final = (0.25, 0.375, 0.5)
-#: The usual approximation of the energy in a kg of body weight change.
-KCAL_PER_KG: Final = 7700
-#: Below these daily intakes it is hard to meet nutrient needs without supervision.
-FLOOR_KCAL: Final[dict[str, int]] = {"female": 1200, "male": 1500}
-
 ALWAYS_WARNING: Final = (
     "These are estimates for healthy adults. If you are pregnant or breastfeeding, have or "
     "have had an eating disorder, or have a medical condition, ask a doctor or registered "
@@ -133,28 +114,8 @@ ENERGY_FORM: Final = Form(
 )
 
 
-def mifflin_st_jeor_bmr(sex: str, age: float, height_cm: float, weight_kg: float) -> float:
-    """BMR in kcal a day, Mifflin-St Jeor in its commonly used rounded form.
-
-    >>> mifflin_st_jeor_bmr("female", 30, 175, 70)   # 700 + 1093.75 - 150 - 161
-    1482.75
-    >>> mifflin_st_jeor_bmr("male", 40, 180, 80)     # 800 + 1125 - 200 + 5
-    1730.0
-    """
-    return 10 * weight_kg + 6.25 * height_cm - 5 * age + (5 if sex == "male" else -161)
-
-
-def katch_mcardle_bmr(lean_mass_kg: float) -> float:
-    """BMR in kcal a day from lean (fat-free) mass: 370 + 21.6 x lean mass.
-
-    >>> katch_mcardle_bmr(64)   # 370 + 1382.4
-    1752.4
-    """
-    return 370 + 21.6 * lean_mass_kg
-
-
 @dataclass(frozen=True)
-class EnergyResult:
+class EnergyResult(Result):
     """BMR, TDEE and a daily calorie target with the weekly weight change to expect.
 
     ``bmr_katch_mcardle_kcal`` and ``lean_mass_kg`` are None unless body fat was given.
@@ -175,13 +136,9 @@ class EnergyResult:
     target_kcal: Range
     weekly_change_kg: Range
     weekly_change_percent: Range
-    method: str
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """The bridge's ``result`` object."""
+    def figures_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object, without the tail every result shares."""
         return {
             "sex": self.sex,
             "age": self.age,
@@ -199,47 +156,129 @@ class EnergyResult:
             "target_kcal": self.target_kcal.to_json(),
             "weekly_change_kg": self.weekly_change_kg.to_json(),
             "weekly_change_percent": self.weekly_change_percent.to_json(),
-            "method": self.method,
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
-            "sources": [source.to_json() for source in self.sources],
         }
 
 
-_BMR_METHOD: Final = (
-    "BMR (the energy your body uses at rest) comes from the Mifflin-St Jeor equation "
-    "(Mifflin et al. 1990) in its commonly used rounded form: 10 × weight in kg + 6.25 × "
-    "height in cm − 5 × age in years, then + 5 for men or − 161 for women. The 1990 paper "
-    "gives unrounded coefficients (such as 9.99 for weight and 4.92 for age), so results "
-    "can differ from it by a few kcal. Daily needs (TDEE) = BMR × activity factor, from 1.2 "
-    "(sedentary) to 1.9 (extra active)."
-)
-_GOAL_METHODS: Final[dict[str, str]] = {
-    "build": (
-        "To build muscle: 10-20% above TDEE, aiming at 15%, the surplus Iraki et al. (2019) "
-        "suggest for gaining about 0.25-0.5% of body weight a week with little extra fat. "
-        "The weekly change shown is that 0.25-0.5% aim (midpoint as the target) rather than "
-        "a sum from the surplus, because how much of a surplus becomes muscle varies."
-    ),
-    "maintain": (
-        "To maintain: your TDEE, with 5% either side because the estimate is only a starting point."
-    ),
-    "lose": (
-        "To lose fat: 10-25% below TDEE, aiming at 20%. No study gives these percentages: they "
-        "are the site's judgement of a moderate deficit that lands most people in the 0.5-1% "
-        "of body weight a week Helms et al. (2014) suggest for keeping muscle, and keeps muscle "
-        "better than a crash diet."
-    ),
-}
-_KCAL_RULE_METHOD: Final = (
-    "Weekly change = daily surplus or deficit × 7 / 7,700, using the usual approximation "
-    "that a kg of body weight holds about 7,700 kcal; real change drifts from this over "
-    "time (Hall 2008)."
-)
-_KATCH_METHOD: Final = (
-    "With body fat given, the Katch-McArdle equation (370 + 21.6 × lean mass in kg) is "
-    "shown for comparison; the targets still use Mifflin-St Jeor."
-)
+@dataclass(frozen=True)
+class _Sums:
+    """The unrounded sums: TDEE, the targets and the weekly change in kg and in %."""
+
+    tdee: float
+    targets: tuple[float, ...]
+    change: tuple[float, ...]
+    percent: tuple[float, ...]
+
+    @property
+    def past_deficit_line(self) -> bool:
+        """Whether the target's deficit is past the one that stopped lean mass gains."""
+        return self.tdee - self.targets[1] > DEFICIT_KCAL.value
+
+
+def _warnings(sex: str, goal: str, bmr: int, target: Range, sums: _Sums) -> tuple[str, ...]:
+    """What the answer warns about: a target under BMR or the floor, or a loss too fast."""
+    percent_exact = sums.percent
+    warnings: list[str] = []
+    floor = FLOOR_KCAL[sex]
+    if target.target < bmr:
+        warnings.append(
+            f"Your target ({format_whole(target.target)} kcal) is below your estimated BMR "
+            f"({format_whole(bmr)} kcal). Eating less than your body uses at rest makes "
+            "keeping muscle harder: aim nearer the top of the range, and check that the "
+            "activity level you chose is right."
+        )
+    elif target.low < bmr:
+        warnings.append(
+            f"The low end of the range ({format_whole(target.low)} kcal) is below your "
+            f"estimated BMR ({format_whole(bmr)} kcal). Stay nearer the top of the range to "
+            "protect muscle."
+        )
+    if target.low < floor:
+        which = "Your target" if target.target < floor else "The low end of the range"
+        warnings.append(
+            f"{which} is under about {format_whole(floor)} kcal a day. Below this it is hard "
+            "to get enough protein, vitamins and minerals: do not eat this little without a "
+            "doctor or registered dietitian."
+        )
+    if goal == "lose" and -percent_exact[1] > WEEKLY_LOSS_HIGH.value:
+        warnings.append(
+            f"At the target you would lose about {format_decimal(-percent_exact[1], 1)}% of "
+            f"your body weight a week. Faster than about {format_decimal(WEEKLY_LOSS_HIGH.value)}"
+            "% a week risks losing muscle: aim nearer the top of the range."
+        )
+    warnings.append(ALWAYS_WARNING)
+    return tuple(warnings)
+
+
+def _notes(goal: str, change: Range, katch: int | None, sums: _Sums) -> tuple[str, ...]:
+    """How to read and adjust the answer; for a deficit past :data:`DEFICIT_KCAL`, that it keeps
+    muscle rather than builds it."""
+    tdee_exact, targets_exact = sums.tdee, sums.targets
+    change_exact, percent_exact = sums.change, sums.percent
+    notes: list[str] = [
+        "Equations like this one are right for most people only to within about 10%. Keep "
+        "to the target for 2-3 weeks, watch your weight, and adjust by 100-200 kcal a day."
+    ]
+    if goal == "build":
+        notes.append(
+            f"Aim to gain about {format_decimal(change.low, 2)}-{format_decimal(change.high, 2)}"
+            f" kg a week ({format_decimal(BUILD_WEEKLY_PERCENT[0], 2)}-"
+            f"{format_decimal(BUILD_WEEKLY_PERCENT[2], 2)}% of body weight, Iraki et al. 2019). "
+            "If you gain faster, "
+            "eat a little less; if the scale has not moved in 2-3 weeks, eat a little more."
+        )
+    elif goal == "lose":
+        deficit = tdee_exact - targets_exact[1]
+        notes.append(
+            f"The target is a deficit of about {format_whole(deficit)} kcal a day, roughly "
+            f"{format_decimal(-change_exact[1], 2)} kg a week "
+            f"({format_decimal(-percent_exact[1], 1)}% of body weight). Losing about "
+            f"{format_decimal(WEEKLY_LOSS_LOW.value)}-{format_decimal(WEEKLY_LOSS_HIGH.value)}% "
+            "a week helps keep muscle (Helms et al. 2014), and loss slows as your body adapts "
+            "(Hall 2008)."
+        )
+        if sums.past_deficit_line:
+            notes.append(
+                f"This deficit is more than the about {format_whole(DEFICIT_KCAL.value)} kcal a "
+                "day that, on average, stopped lean mass gains in trials "
+                f"({DEFICIT_KCAL.cite}). While you lose fat, expect to keep muscle rather "
+                "than build it; to build, eat at maintenance or a small surplus."
+            )
+    else:
+        notes.append(
+            "Day-to-day swings of a kg or so are water and food, not fat or muscle: judge by "
+            "the trend over a few weeks."
+        )
+    if katch is not None:
+        notes.append(
+            f"From your lean mass, the Katch-McArdle equation gives a BMR of "
+            f"{format_whole(katch)} kcal. It can suit very lean or very muscular people "
+            "better; the targets here use Mifflin-St Jeor."
+        )
+    notes.append("Eat enough protein as well: the protein calculator shows how much.")
+
+    return tuple(notes)
+
+
+def _method_and_sources(
+    goal: str, katch: int | None, sums: _Sums
+) -> tuple[str, tuple[Source, ...]]:
+    """The method text for this goal, and the studies it cites."""
+    method_parts = [BMR_METHOD, GOAL_METHODS[goal]]
+    if goal != "build":
+        method_parts.append(KCAL_RULE_METHOD)
+    if katch is not None:
+        method_parts.append(KATCH_METHOD)
+    sources: list[Source] = [MIFFLIN_1990]
+    if goal == "build":
+        sources.append(IRAKI_2019)
+    if goal == "lose":
+        sources.append(HELMS_2014_CONTEST)
+    if goal != "build":
+        sources.append(HALL_2008)
+    if sums.past_deficit_line:
+        sources.append(MURPHY_KOEHLER_2022)
+
+    return " ".join(method_parts), tuple(sources)
 
 
 def compute_energy(values: Values) -> EnergyResult:
@@ -266,96 +305,12 @@ def compute_energy(values: Values) -> EnergyResult:
     lean_mass = None if body_fat is None else weight * (1 - body_fat / 100)
     katch = None if lean_mass is None else round_whole(katch_mcardle_bmr(lean_mass))
 
+    sums = _Sums(tdee_exact, targets_exact, change_exact, percent_exact)
     bmr = round_whole(bmr_exact)
     target = Range(*(round_whole(kcal) for kcal in targets_exact))
     change = Range(*(round_half_up(kg, 2) for kg in change_exact))
     percent = Range(*(round_half_up(p, 2) for p in percent_exact))
-
-    warnings: list[str] = []
-    floor = FLOOR_KCAL[sex]
-    if target.target < bmr:
-        warnings.append(
-            f"Your target ({format_whole(target.target)} kcal) is below your estimated BMR "
-            f"({format_whole(bmr)} kcal). Eating less than your body uses at rest makes "
-            "keeping muscle harder: aim nearer the top of the range, and check that the "
-            "activity level you chose is right."
-        )
-    elif target.low < bmr:
-        warnings.append(
-            f"The low end of the range ({format_whole(target.low)} kcal) is below your "
-            f"estimated BMR ({format_whole(bmr)} kcal). Stay nearer the top of the range to "
-            "protect muscle."
-        )
-    if target.low < floor:
-        which = "Your target" if target.target < floor else "The low end of the range"
-        warnings.append(
-            f"{which} is under about {format_whole(floor)} kcal a day. Below this it is hard "
-            "to get enough protein, vitamins and minerals: do not eat this little without a "
-            "doctor or registered dietitian."
-        )
-    if goal == "lose" and -percent_exact[1] > 1:
-        warnings.append(
-            f"At the target you would lose about {format_decimal(-percent_exact[1], 1)}% of "
-            "your body weight a week. Faster than about 1% a week risks losing muscle: aim "
-            "nearer the top of the range."
-        )
-    warnings.append(ALWAYS_WARNING)
-
-    past_deficit_line = False
-    notes: list[str] = [
-        "Equations like this one are right for most people only to within about 10%. Keep "
-        "to the target for 2-3 weeks, watch your weight, and adjust by 100-200 kcal a day."
-    ]
-    if goal == "build":
-        notes.append(
-            f"Aim to gain about {format_decimal(change.low, 2)}-{format_decimal(change.high, 2)}"
-            " kg a week (0.25-0.5% of body weight, Iraki et al. 2019). If you gain faster, "
-            "eat a little less; if the scale has not moved in 2-3 weeks, eat a little more."
-        )
-    elif goal == "lose":
-        deficit = tdee_exact - targets_exact[1]
-        notes.append(
-            f"The target is a deficit of about {format_whole(deficit)} kcal a day, roughly "
-            f"{format_decimal(-change_exact[1], 2)} kg a week "
-            f"({format_decimal(-percent_exact[1], 1)}% of body weight). Losing about 0.5-1% "
-            "a week helps keep muscle (Helms et al. 2014), and loss slows as your body adapts "
-            "(Hall 2008)."
-        )
-        past_deficit_line = deficit > DEFICIT_KCAL.value
-        if past_deficit_line:
-            notes.append(
-                f"This deficit is more than the about {format_whole(DEFICIT_KCAL.value)} kcal a "
-                "day that, on average, stopped lean mass gains in trials "
-                f"({DEFICIT_KCAL.cite}). While you lose fat, expect to keep muscle rather "
-                "than build it; to build, eat at maintenance or a small surplus."
-            )
-    else:
-        notes.append(
-            "Day-to-day swings of a kg or so are water and food, not fat or muscle: judge by "
-            "the trend over a few weeks."
-        )
-    if katch is not None:
-        notes.append(
-            f"From your lean mass, the Katch-McArdle equation gives a BMR of "
-            f"{format_whole(katch)} kcal. It can suit very lean or very muscular people "
-            "better; the targets here use Mifflin-St Jeor."
-        )
-    notes.append("Eat enough protein as well: the protein calculator shows how much.")
-
-    method_parts = [_BMR_METHOD, _GOAL_METHODS[goal]]
-    if goal != "build":
-        method_parts.append(_KCAL_RULE_METHOD)
-    if katch is not None:
-        method_parts.append(_KATCH_METHOD)
-    sources: list[Source] = [MIFFLIN_1990]
-    if goal == "build":
-        sources.append(IRAKI_2019)
-    if goal == "lose":
-        sources.append(HELMS_2014_CONTEST)
-    if goal != "build":
-        sources.append(HALL_2008)
-    if past_deficit_line:
-        sources.append(MURPHY_KOEHLER_2022)
+    method, sources = _method_and_sources(goal, katch, sums)
 
     return EnergyResult(
         sex=sex,
@@ -372,10 +327,10 @@ def compute_energy(values: Values) -> EnergyResult:
         target_kcal=target,
         weekly_change_kg=change,
         weekly_change_percent=percent,
-        method=" ".join(method_parts),
-        notes=tuple(notes),
-        warnings=tuple(warnings),
-        sources=tuple(sources),
+        method=method,
+        notes=_notes(goal, change, katch, sums),
+        warnings=_warnings(sex, goal, bmr, target, sums),
+        sources=sources,
     )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from html import escape
 from typing import Final
 
-from ._display import Alert, Call, Chart, Display, Link, Ranked, Table, call_list
+from ._display import Alert, Call, Chart, Display, Link, Ranked, RankedItem, Table, call_list
 
 __all__ = ["render"]
 
@@ -73,9 +73,20 @@ def _ranked(ranked: Ranked, site_root: str) -> list[str]:
     lines = [
         '<section class="mc-ranked">',
         f'<h3 class="mc-ranked__heading">{_text(ranked.heading)}</h3>',
-        '<ol class="mc-ranked__list">',
     ]
-    for item in ranked.items:
+    if ranked.lead:
+        lines.append(f'<p class="mc-ranked__lead">{_text(ranked.lead)}</p>')
+    lines += _ranked_list(ranked.items, site_root)
+    if ranked.also:
+        lines.append(f'<h3 class="mc-ranked__heading">{_text(ranked.also_heading)}</h3>')
+        lines += _ranked_list(ranked.also, site_root)
+    lines.append("</section>")
+    return lines
+
+
+def _ranked_list(items: tuple[RankedItem, ...], site_root: str) -> list[str]:
+    lines = ['<ol class="mc-ranked__list">']
+    for item in items:
         lines.append('<li class="mc-ranked__item">')
         lines.append(
             f'<p class="mc-ranked__title">{_link(item.link, site_root)} '
@@ -87,7 +98,7 @@ def _ranked(ranked: Ranked, site_root: str) -> list[str]:
             links = ", ".join(_link(link, site_root) for link in item.next_steps)
             lines.append(f'<p class="mc-ranked__next">Next: {links}</p>')
         lines.append("</li>")
-    lines += ["</ol>", "</section>"]
+    lines.append("</ol>")
     return lines
 
 

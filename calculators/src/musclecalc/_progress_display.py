@@ -106,6 +106,26 @@ def _figure(t: MeasureTrend) -> Figure:
     return Figure(Chart(chart, description), table)
 
 
+def _ranked(result: ProgressResult) -> Ranked | None:
+    """The causes the log's patterns point to, each with the pattern's reason, or nothing."""
+    if not result.patterns:
+        return None
+    items = []
+    for pattern in result.patterns:
+        for cause in pattern.causes:
+            step = pattern.next_steps.get(cause)
+            items.append(
+                RankedItem(
+                    CAUSE_TITLES[cause],
+                    Link(CAUSE_TITLES[cause], f"causes/{cause}/"),
+                    "Fits your log",
+                    (pattern.reason,),
+                    () if step is None else (step,),
+                )
+            )
+    return Ranked("What your log points to", tuple(items))
+
+
 def present_progress(result: ProgressResult, values: Values) -> Display:
     """The page text for a progress result."""
     del values  # everything needed is in the result
@@ -141,22 +161,6 @@ def present_progress(result: ProgressResult, values: Values) -> Display:
             for t in result.trends
         ),
     )
-    ranked = None
-    if result.patterns:
-        items = []
-        for pattern in result.patterns:
-            for cause in pattern.causes:
-                step = pattern.next_steps.get(cause)
-                items.append(
-                    RankedItem(
-                        CAUSE_TITLES[cause],
-                        Link(CAUSE_TITLES[cause], f"causes/{cause}/"),
-                        "Fits your log",
-                        (pattern.reason,),
-                        () if step is None else (step,),
-                    )
-                )
-        ranked = Ranked("What your log points to", tuple(items))
     return Display(
         summary=_sentence(lead),
         facts=tuple(facts),
@@ -165,6 +169,6 @@ def present_progress(result: ProgressResult, values: Values) -> Display:
         table=table,
         warnings=result.warnings,
         notes=result.notes,
-        ranked=ranked,
+        ranked=_ranked(result),
         figures=tuple(_figure(t) for t in result.trends),
     )

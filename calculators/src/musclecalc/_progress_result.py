@@ -20,7 +20,8 @@ from ._display import Link
 from ._numbers import format_decimal
 from ._progress_form import MEASURES, PROGRESS_FORM, Measure, epley_one_rep_max, read_progress
 from ._reading import Values
-from ._sources import SEN_1968, Source
+from ._results import Result
+from ._sources import SEN_1968
 from ._trend import MIN_DAYS, MIN_READINGS, Trend, fit_trend
 from ._units import UNITS
 from ._warning_signs import LEVELS, SIGNS
@@ -79,17 +80,13 @@ class Pattern:
 
 
 @dataclass(frozen=True)
-class ProgressResult:
+class ProgressResult(Result):
     """Every logged measure's trend, what they say together, and the causes to read next."""
 
     length_unit: str
     weight_unit: str
     trends: tuple[MeasureTrend, ...]
     patterns: tuple[Pattern, ...]
-    method: str
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
 
     @property
     def next(self) -> tuple[str, ...]:
@@ -104,17 +101,13 @@ class ProgressResult:
         """A measure's verdict, or ``None`` when it was never logged."""
         return next((t.trend.verdict for t in self.trends if t.measure == measure), None)
 
-    def to_json(self) -> dict[str, Any]:
-        """The bridge's ``result`` object."""
+    def figures_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object, without the tail every result shares."""
         return {
             "length_unit": self.length_unit,
             "weight_unit": self.weight_unit,
             "trends": {t.measure: t.to_json() for t in self.trends},
             "next": list(self.next),
-            "method": self.method,
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
-            "sources": [source.to_json() for source in self.sources],
         }
 
 

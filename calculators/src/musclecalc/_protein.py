@@ -24,7 +24,7 @@ from ._display import Display, Fact, as_entered, grams
 from ._fields import Bounds, Form, NumberField
 from ._numbers import format_decimal, format_whole, round_half_up, round_whole
 from ._reading import Values, read_form
-from ._results import Range
+from ._results import Range, Result
 from ._shared_fields import BODY_WEIGHT_FIELDS, age_field, goal_field
 from ._sources import (
     BAUER_2013,
@@ -32,9 +32,16 @@ from ._sources import (
     JAGER_2017,
     MORTON_2018,
     SCHOENFELD_ARAGON_2018,
-    Source,
 )
-from ._thresholds import OLDER_AGE, PROTEIN_BANDS
+from ._thresholds import (
+    ISSN_RANGE,
+    LEAN_MASS_CUT_BAND,
+    OLDER_AGE,
+    OLDER_DAILY_MINIMUM,
+    OLDER_MEAL_GRAMS,
+    PLATEAU_INTERVAL,
+    PROTEIN_BANDS,
+)
 
 __all__ = [
     "PROTEIN",
@@ -50,12 +57,16 @@ __all__ = [
 BODY_WEIGHT_BANDS: Final[dict[str, tuple[float, float, float]]] = {
     goal: (band.low, band.target, band.high) for goal, band in PROTEIN_BANDS.items()
 }
-#: g per kg of lean mass a day when losing fat (Helms et al. 2014).
-LEAN_MASS_CUT_BAND: Final = (2.3, 2.7, 3.1)
-#: g per kg of body weight per meal for the most muscle building per meal.
+#: g per kg of lean mass a day when losing fat (Helms et al. 2014), from the same table.
+LEAN_MASS_BAND: Final = (LEAN_MASS_CUT_BAND.low, LEAN_MASS_CUT_BAND.target, LEAN_MASS_CUT_BAND.high)
+#: g per kg of body weight per meal for the most muscle building per meal, over at least
+#: :data:`SPREAD_MEALS` meals (Schoenfeld & Aragon 2018).
 GOOD_MEAL_G_PER_KG: Final = 0.4
+SPREAD_MEALS: Final = 4
 #: Per-meal servings below this (g/kg) stimulate muscle building less.
 SMALL_MEAL_G_PER_KG: Final = 0.25
+#: Fewer meals a day than this get a note to spread protein out.
+FEW_MEALS: Final = 3
 OLDER_ADULT_AGE: Final = int(OLDER_AGE.value)
 
 ALWAYS_WARNING: Final = (
@@ -95,7 +106,7 @@ PROTEIN_FORM: Final = Form(
 
 
 @dataclass(frozen=True)
-class ProteinResult:
+class ProteinResult(Result):
     """Protein for a day and per meal.
 
     ``grams_per_kg`` is always per kg of body weight; when losing fat, worked out from lean mass,
@@ -113,13 +124,9 @@ class ProteinResult:
     per_meal_grams_per_kg: float
     meals: int
     age: int | None
-    method: str
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """The bridge's ``result`` object."""
+    def figures_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object, without the tail every result shares."""
         return {
             "goal": self.goal,
             "weight_kg": round_half_up(self.weight_kg, 1),
@@ -137,10 +144,6 @@ class ProteinResult:
             "per_meal_grams": self.per_meal_grams,
             "per_meal_grams_per_kg": self.per_meal_grams_per_kg,
             "meals": self.meals,
-            "method": self.method,
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
-            "sources": [source.to_json() for source in self.sources],
         }
 
 
@@ -149,39 +152,106 @@ def _band_text(band: tuple[float, float, float], per: str) -> str:
     return f"{low}-{high} g per kg of {per} a day, aiming for {target} g/kg"
 
 
+def _span(pair: tuple[float, float], places: int = 1) -> str:
+    """Two figures of a source as it writes them, with a fixed number of decimals.
+
+    >>> _span((1.4, 2.0)), _span((1.03, 2.2), 2)
+    ('1.4-2.0', '1.03-2.20')
+    """
+    return f"{pair[0]:.{places}f}-{pair[1]:.{places}f}"
+
+
 def _method(goal: str, lean_mass: bool) -> str:
+    """The method text; every figure in it is read from the constants (a test checks)."""
+    issn = f"{_span(ISSN_RANGE)} g/kg"
     if goal == "maintain":
         text = (
             f"Keeping muscle: {_band_text(BODY_WEIGHT_BANDS['maintain'], 'body weight')}. "
-            "This runs from a little under to the middle of the 1.4-2.0 g/kg that the "
+            f"This runs from a little under to the middle of the {issn} that the "
             "International Society of Sports Nutrition gives for people who exercise "
             "(Jäger et al. 2017), and aims at its lower end, enough for most people to keep "
             "the muscle they have."
         )
     elif goal == "build":
+        low, target, high = (format_decimal(x, 2) for x in BODY_WEIGHT_BANDS["build"])
         text = (
             f"Building muscle: {_band_text(BODY_WEIGHT_BANDS['build'], 'body weight')}. "
             "In the meta-analysis by Morton et al. (2018), extra protein stopped adding "
-            "measurable muscle at about 1.6 g/kg a day on average (95% confidence interval "
-            "1.03-2.20), so 1.6 is the low end and 2.2, the top of that interval, covers "
-            "people who need more. The target, 1.8 g/kg, sits a little above the average "
-            "plateau so that most people are past their own, and inside the 1.4-2.0 g/kg of "
-            "the ISSN position stand (Jäger et al. 2017)."
+            f"measurable muscle at about {low} g/kg a day on average (95% confidence interval "
+            f"{_span(PLATEAU_INTERVAL, 2)}), so {low} is the low end and {high}, the top of "
+            f"that interval, covers people who need more. The target, {target} g/kg, sits a "
+            "little above the average plateau so that most people are past their own, and "
+            f"inside the {issn} of the ISSN position stand (Jäger et al. 2017)."
         )
     elif lean_mass:
         text = (
-            f"Losing fat: {_band_text(LEAN_MASS_CUT_BAND, 'lean (fat-free) mass')}, the "
+            f"Losing fat: {_band_text(LEAN_MASS_BAND, 'lean (fat-free) mass')}, the "
             "range Helms et al. (2014) found protects muscle best in a calorie deficit. "
             "Lean mass = body weight × (1 − body fat % / 100)."
         )
     else:
+        lean = _span((LEAN_MASS_BAND[0], LEAN_MASS_BAND[2]))
+        body = _span((BODY_WEIGHT_BANDS["lose"][0], BODY_WEIGHT_BANDS["lose"][2]))
         text = (
             f"Losing fat: {_band_text(BODY_WEIGHT_BANDS['lose'], 'body weight')}. In a "
-            "calorie deficit, more protein protects muscle: Helms et al. (2014) recommend "
-            "2.3-3.1 g per kg of lean (fat-free) mass, which for most people is roughly "
-            "1.8-2.7 g per kg of body weight."
+            f"calorie deficit, more protein protects muscle: Helms et al. (2014) recommend "
+            f"{lean} g per kg of lean (fat-free) mass, which for most people is roughly "
+            f"{body} g per kg of body weight."
         )
     return text + " Protein per meal = daily target ÷ meals a day."
+
+
+def _notes(
+    goal: str,
+    weight: float,
+    meals: int,
+    older: bool,
+    body_fat: float | None,
+    per_meal: int,
+    per_meal_per_kg: float,
+) -> tuple[str, ...]:
+    """The notes under a protein answer; every figure in them is read from the constants."""
+    good = format_decimal(GOOD_MEAL_G_PER_KG, 2)
+    good_meal = round_whole(GOOD_MEAL_G_PER_KG * weight)
+    notes: list[str] = []
+    if older:
+        notes.append(
+            f"From about {OLDER_ADULT_AGE}, muscle responds less to small servings of protein, "
+            f"so make each meal count: about {good} g/kg per meal, which is about {good_meal} g "
+            "for you. The PROT-AGE group recommends at least "
+            f"{_span(OLDER_DAILY_MINIMUM)} g/kg a day for healthy older adults, with "
+            f"{_span(OLDER_MEAL_GRAMS, 0)} g of protein per meal (Bauer et al. 2013)."
+        )
+    else:
+        notes.append(
+            "To get the most muscle building from each meal, Schoenfeld and Aragon (2018) "
+            f"suggest about {good} g/kg per meal (about {good_meal} g for you) over at least "
+            f"{SPREAD_MEALS} meals."
+        )
+    if meals < FEW_MEALS:
+        notes.append(
+            f"With only {meals} {'meal' if meals == 1 else 'meals'} a day each serving is "
+            f"large. Spreading protein over at least {FEW_MEALS}-{SPREAD_MEALS} meals uses it "
+            "better for muscle."
+        )
+    if per_meal_per_kg < SMALL_MEAL_G_PER_KG:
+        notes.append(
+            f"Over {meals} meals, each has only about {per_meal} g "
+            f"({format_decimal(per_meal_per_kg, 2)} g/kg). Servings under about "
+            f"{format_decimal(SMALL_MEAL_G_PER_KG, 2)} g/kg stimulate muscle building less than "
+            "larger ones, so fewer, larger protein servings may work better."
+        )
+    if goal == "lose" and body_fat is None:
+        notes.append(
+            "If you know your body fat percentage, enter it: when losing fat, protein is then "
+            "worked out from your lean mass (Helms et al. 2014)."
+        )
+    if goal != "lose" and body_fat is not None:
+        notes.append(
+            "Body fat is only used when losing fat, where protein is worked out from lean mass; "
+            "this goal uses body weight."
+        )
+    return tuple(notes)
 
 
 def compute_protein(values: Values) -> ProteinResult:
@@ -196,9 +266,9 @@ def compute_protein(values: Values) -> ProteinResult:
     lean_mass = None if body_fat is None else weight * (1 - body_fat / 100)
     if goal == "lose" and lean_mass is not None:
         basis = "lean_mass"
-        daily_exact = tuple(lean_mass * factor for factor in LEAN_MASS_CUT_BAND)
+        daily_exact = tuple(lean_mass * factor for factor in LEAN_MASS_BAND)
         per_kg = Range(*(round_half_up(grams / weight, 2) for grams in daily_exact))
-        per_kg_lean: Range | None = Range(*LEAN_MASS_CUT_BAND)
+        per_kg_lean: Range | None = Range(*LEAN_MASS_BAND)
     else:
         basis = "body_weight"
         daily_exact = tuple(weight * factor for factor in BODY_WEIGHT_BANDS[goal])
@@ -208,45 +278,8 @@ def compute_protein(values: Values) -> ProteinResult:
     per_meal_exact = target_exact / meals
     per_meal = round_whole(per_meal_exact)
     per_meal_per_kg = per_meal_exact / weight
-    good_meal = round_whole(GOOD_MEAL_G_PER_KG * weight)
-
-    notes: list[str] = []
     older = age is not None and age >= OLDER_ADULT_AGE
-    if older:
-        notes.append(
-            "From about 65, muscle responds less to small servings of protein, so make each "
-            f"meal count: about 0.4 g/kg per meal, which is about {good_meal} g for you. The "
-            "PROT-AGE group recommends at least 1.0-1.2 g/kg a day for healthy older adults, "
-            "with 25-30 g of protein per meal (Bauer et al. 2013)."
-        )
-    else:
-        notes.append(
-            "To get the most muscle building from each meal, Schoenfeld and Aragon (2018) "
-            f"suggest about 0.4 g/kg per meal (about {good_meal} g for you) over at least "
-            "four meals."
-        )
-    if meals < 3:
-        notes.append(
-            f"With only {meals} {'meal' if meals == 1 else 'meals'} a day each serving is "
-            "large. Spreading protein over at least 3-4 meals uses it better for muscle."
-        )
-    if per_meal_per_kg < SMALL_MEAL_G_PER_KG:
-        notes.append(
-            f"Over {meals} meals, each has only about {per_meal} g "
-            f"({format_decimal(per_meal_per_kg, 2)} g/kg). Servings under about 0.25 g/kg "
-            "stimulate muscle building less than larger ones, so fewer, larger protein "
-            "servings may work better."
-        )
-    if goal == "lose" and body_fat is None:
-        notes.append(
-            "If you know your body fat percentage, enter it: when losing fat, protein is then "
-            "worked out from your lean mass (Helms et al. 2014)."
-        )
-    if goal != "lose" and body_fat is not None:
-        notes.append(
-            "Body fat is only used when losing fat, where protein is worked out from lean mass; "
-            "this goal uses body weight."
-        )
+    notes = _notes(goal, weight, meals, older, body_fat, per_meal, per_meal_per_kg)
 
     sources = [JAGER_2017, MORTON_2018, SCHOENFELD_ARAGON_2018]
     if goal == "lose":
@@ -267,7 +300,7 @@ def compute_protein(values: Values) -> ProteinResult:
         meals=meals,
         age=age,
         method=_method(goal, basis == "lean_mass"),
-        notes=tuple(notes),
+        notes=notes,
         warnings=(ALWAYS_WARNING,),
         sources=tuple(sources),
     )

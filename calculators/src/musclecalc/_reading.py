@@ -9,7 +9,6 @@ import datetime
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Final
 
 from ._errors import InputError, join_words
@@ -27,8 +26,9 @@ from ._fields import (
 )
 from ._numbers import NotANumber, format_decimal, format_whole, parse_number, split_unit
 from ._units import INCHES_PER_FOOT, feet_and_inches, feet_and_inches_text, to_base
+from ._values import Values
 
-__all__ = ["UNIT_WORDS", "Values", "read_form", "read_values", "understood"]
+__all__ = ["UNIT_WORDS", "Values", "read_form", "read_values"]
 
 #: Words people type after a number, and the unit each one means.
 UNIT_WORDS: Final[Mapping[str, str]] = {
@@ -37,58 +37,6 @@ UNIT_WORDS: Final[Mapping[str, str]] = {
     **dict.fromkeys(("cm", "cms", "centimetre", "centimetres", "centimeter", "centimeters"), "cm"),
     **dict.fromkeys(("in", "ins", "inch", "inches", '"'), "in"),
 }
-
-
-@dataclass(frozen=True)
-class Values:
-    """Checked input values.
-
-    ``numbers`` holds numbers in kg or cm when they have a unit (so calculations need not
-    care what was typed) and ``entered`` holds them as typed, in the chosen unit.
-    ``checked`` holds each checklist's ticked values, in form order; ``dates`` each date
-    field's date (a date left empty is absent). ``understood`` holds, for
-    each field typed with a unit ("70kg", "25%"), the number and unit as read, as text for the
-    form: ``{"weight": "70", "weight_unit": "kg"}``.
-    """
-
-    numbers: Mapping[str, float | None] = field(default_factory=dict)
-    entered: Mapping[str, float | None] = field(default_factory=dict)
-    choices: Mapping[str, str] = field(default_factory=dict)
-    rows: Mapping[str, tuple[Values, ...]] = field(default_factory=dict)
-    checked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    understood: Mapping[str, str] = field(default_factory=dict)
-    dates: Mapping[str, datetime.date] = field(default_factory=dict)
-
-    def number(self, name: str) -> float:
-        """A number that must be present (required, or optional with a default)."""
-        value = self.numbers[name]
-        if value is None:
-            raise KeyError(name)
-        return value
-
-    def optional(self, name: str) -> float | None:
-        """A number that may be missing."""
-        return self.numbers.get(name)
-
-    def whole(self, name: str) -> int:
-        """A whole number that must be present."""
-        return int(self.number(name))
-
-    def choice(self, name: str) -> str:
-        """The value chosen in a choice or unit field."""
-        return self.choices[name]
-
-    def entries(self, name: str) -> tuple[Values, ...]:
-        """The rows of an entries field."""
-        return self.rows[name]
-
-    def ticked(self, name: str) -> tuple[str, ...]:
-        """The values ticked in a checklist field (possibly none)."""
-        return self.checked.get(name, ())
-
-    def date(self, name: str) -> datetime.date:
-        """A date that must be present (a required date field)."""
-        return self.dates[name]
 
 
 def _blank(raw: object) -> bool:
@@ -346,6 +294,14 @@ def _typed_unit(
 def _read_fields(
     fields: Sequence[Field], payload: Mapping[str, object], prefix: str, errors: dict[str, str]
 ) -> Values:
+    """Read the fields of a form, or of one row of an entries field, into one :class:`Values`;
+    each field that cannot be read gets its message in ``errors`` (its name after ``prefix``).
+
+    Why it is long: it is one pass in a fixed order (units and choices before numbers, because
+    a number's bounds depend on its unit and a unit typed with the number wins over the unit
+    field) that fills the seven maps a :class:`Values` holds; split by kind of field, each
+    piece would take most of those maps and the order would be spread over several functions.
+    """
     choices: dict[str, str] = {}
     numbers: dict[str, float | None] = {}
     entered: dict[str, float | None] = {}
@@ -474,6 +430,13 @@ def read_form(form: Form, payload: Mapping[str, object]) -> Values:
 
     >>> read_form(PROTEIN_FORM, {"weight": "70kg", "weight_unit": "lb"}).choice("weight_unit")
     'kg'
+
+    ``understood`` holds the fields typed with a unit, as the form should now show them:
+
+    >>> read_form(PROTEIN_FORM, {"weight": "154 lbs", "body_fat_percent": "25%"}).understood
+    {'weight': '154', 'weight_unit': 'lb', 'body_fat_percent': '25'}
+    >>> read_form(PROTEIN_FORM, {"weight": "70"}).understood
+    {}
     >>> read_form(PROTEIN_FORM, {"weight": "11 stone"})
     Traceback (most recent call last):
     ...
@@ -503,19 +466,3 @@ def read_values(form: Form, payload: Mapping[str, object]) -> tuple[Values, dict
     if not errors and form.check is not None:
         errors.update(form.check(values))
     return values, errors
-
-
-def understood(form: Form, payload: Mapping[str, object]) -> dict[str, str]:
-    """The fields typed with a unit, as the form should now show them, or nothing when the
-    payload has errors.
-
-    >>> from musclecalc._protein import PROTEIN_FORM
-    >>> understood(PROTEIN_FORM, {"weight": "154 lbs", "weight_unit": "kg", "body_fat_percent": "25%"})
-    {'weight': '154', 'weight_unit': 'lb', 'body_fat_percent': '25'}
-    >>> understood(PROTEIN_FORM, {"weight": "70"}), understood(PROTEIN_FORM, {"weight": "70 st"})
-    ({}, {})
-    """
-    try:
-        return dict(read_form(form, payload).understood)
-    except InputError:
-        return {}

@@ -1,9 +1,15 @@
-"""Value types shared by the calculators' results."""
+"""Value types shared by the calculators' results: a range, and the base every result shares.
+
+>>> from musclecalc import protein_needs
+>>> list(protein_needs(70).to_json())[-4:]
+['method', 'notes', 'warnings', 'sources']
+"""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from ._sources import Source
 
@@ -37,29 +43,34 @@ class Range:
         return {"low": self.low, "target": self.target, "high": self.high}
 
 
-class Result(Protocol):
-    """What every calculator returns: JSON-ready data with its method and sources."""
+@dataclass(frozen=True, kw_only=True)
+class Result(ABC):
+    """What every calculator returns: its own figures, then the tail every result shares.
 
-    @property
-    def method(self) -> str:
-        """Which formula, in words."""
-        ...
+    A calculator's result class adds its own fields and writes them in :meth:`figures_json`;
+    ``to_json`` adds the shared tail, so the bridge's ``result`` object ends the same way for
+    every calculator. The tail's fields are keyword-only.
+    """
 
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """The studies behind the numbers."""
-        ...
+    method: str
+    """Which formula, in words."""
+    notes: tuple[str, ...]
+    """Sentences that help read the answer."""
+    warnings: tuple[str, ...]
+    """Sentences about safety or limits of the answer."""
+    sources: tuple[Source, ...]
+    """The studies behind the numbers."""
 
-    @property
-    def notes(self) -> tuple[str, ...]:
-        """Sentences that help read the answer."""
-        ...
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        """Sentences about safety or limits of the answer."""
-        ...
+    @abstractmethod
+    def figures_json(self) -> dict[str, Any]:
+        """The calculator's own part of the bridge's ``result`` object."""
 
     def to_json(self) -> dict[str, Any]:
-        """The result as the bridge's ``result`` object."""
-        ...
+        """The bridge's ``result`` object: the calculator's figures, then the shared tail."""
+        return {
+            **self.figures_json(),
+            "method": self.method,
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+            "sources": [source.to_json() for source in self.sources],
+        }

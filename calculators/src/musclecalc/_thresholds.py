@@ -59,8 +59,13 @@ __all__ = [
     "HARD_SETS_HIGH",
     "HARD_SETS_LOW",
     "HORMONE_SIGNS",
+    "ISSN_RANGE",
+    "LEAN_MASS_CUT_BAND",
     "OLDER_AGE",
+    "OLDER_DAILY_MINIMUM",
+    "OLDER_MEAL_GRAMS",
     "OLDER_PROTEIN",
+    "PLATEAU_INTERVAL",
     "PROTEIN_BANDS",
     "PROTEIN_LOW",
     "PROTEIN_PLATEAU",
@@ -110,6 +115,18 @@ PROTEIN_BANDS: Final[dict[str, Band]] = {
     "build": Band(1.6, 1.8, 2.2),
     "lose": Band(1.8, 2.2, 2.7),
 }
+#: g per kg of lean (fat-free) mass a day when losing fat with a known body fat (Helms et al.
+#: 2014); the protein calculator uses it in place of the "lose" band.
+LEAN_MASS_CUT_BAND: Final = Band(2.3, 2.7, 3.1)
+
+#: The figures the bands rest on, as their sources give them, in g per kg a day: the ISSN's
+#: range for people who exercise (Jäger et al. 2017), the 95 % confidence interval of Morton et
+#: al.'s plateau (2018), and PROT-AGE's daily minimum for healthy older adults (Bauer et al.
+#: 2013), with its grams of protein per meal.
+ISSN_RANGE: Final = (1.4, 2.0)
+PLATEAU_INTERVAL: Final = (1.03, 2.20)
+OLDER_DAILY_MINIMUM: Final = (1.0, 1.2)
+OLDER_MEAL_GRAMS: Final = (25, 30)
 
 PROTEIN_PLATEAU: Final = Threshold(
     1.6,
@@ -126,10 +143,12 @@ PROTEIN_LOW: Final = Threshold(
     "Jäger et al. 2017",
     JAGER_2017,
     "too-little-protein",
-    "The bottom of the protein calculator's band for keeping muscle (1.2-1.6 g/kg, the site's "
-    "own band around 1.4 g/kg, the low end of the 1.4-2.0 g/kg the ISSN position stand gives "
-    "for people who exercise). Below it, protein is a likely cause; inside the band it is "
-    "enough to keep muscle, so only a possible cause.",
+    "The bottom of the protein calculator's band for keeping muscle "
+    f"({PROTEIN_BANDS['maintain'].low:.1f}-{PROTEIN_BANDS['maintain'].high:.1f} g/kg, the "
+    f"site's own band around {PROTEIN_BANDS['maintain'].target:.1f} g/kg, the low end of the "
+    f"{ISSN_RANGE[0]:.1f}-{ISSN_RANGE[1]:.1f} g/kg the ISSN position stand gives for people "
+    "who exercise). Below it, protein is a likely cause; inside the band it is enough to keep "
+    "muscle, so only a possible cause.",
 )
 OLDER_AGE: Final = Threshold(
     65,

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from ._chart import CHAR_WIDTH, LEFT, SWATCH, TOP, WIDTH, escape_text, nice_step
+from ._chart import CHAR_WIDTH, LEFT, SWATCH, TOP, WIDTH, escape_text, nice_step, svg_start
 from ._numbers import format_decimal
 
 __all__ = ["Reading", "short_date", "trend_chart"]
@@ -26,6 +25,7 @@ PLOT_LEFT: Final = 52  # room for the value axis's numbers
 PLOT_RIGHT: Final = WIDTH - 22
 LEGEND_HEIGHT: Final = 38
 PLOT_HEIGHT: Final = 170
+PLOT_BOTTOM: Final = TOP + LEGEND_HEIGHT + PLOT_HEIGHT
 AXIS_ROOM: Final = 52
 DOT_RADIUS: Final = 4
 MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -105,91 +105,113 @@ def trend_chart(
     >>> svg.count('class="mc-point"'), svg.count('class="mc-trend"'), ">1 Sep 2026</text>" in svg
     (4, 1, True)
     """
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", chart_id):
-        raise ValueError("chart ids are lower-case letters, digits and hyphens")
     if not readings:
         raise ValueError("a trend chart needs at least one reading")
     has_trend = noise is not None and all(r.trend is not None for r in readings)
-    low_values = [r.value for r in readings]
-    high_values = list(low_values)
-    if has_trend and noise is not None:
-        low_values += [r.trend - noise for r in readings if r.trend is not None]
-        high_values += [r.trend + noise for r in readings if r.trend is not None]
-    low, high = min(low_values), max(high_values)
-    step = nice_step(max(high - low, 1e-6), 4)
-    axis_low = math.floor(low / step + 1e-9) * step
-    axis_high = math.ceil(high / step - 1e-9) * step
-    if axis_high - axis_low < step:
-        axis_high = axis_low + step
-    first = min(r.day for r in readings)
-    last = max(r.day for r in readings)
-    span = max((last - first).days, 1)
-    plot_top = TOP + LEGEND_HEIGHT
-    plot_bottom = plot_top + PLOT_HEIGHT
-    height = plot_bottom + AXIS_ROOM
-
-    def x_of(day: datetime.date) -> float:
-        if first == last:
-            return (PLOT_LEFT + PLOT_RIGHT) / 2
-        return PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (day - first).days / span
-
-    def y_of(value: float) -> float:
-        share = (value - axis_low) / (axis_high - axis_low)
-        return plot_bottom - PLOT_HEIGHT * min(max(share, 0.0), 1.0)
-
+    scale = _Scale.fit(readings, noise if has_trend else None)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="mc-chart" viewBox="0 0 {WIDTH} '
-        f'{_n(height)}" role="img" aria-labelledby="{chart_id}-title" '
-        f'aria-describedby="{chart_id}-desc">',
-        f'<title id="{chart_id}-title">{escape_text(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape_text(description)}</desc>',
+        svg_start(chart_id, _n(PLOT_BOTTOM + AXIS_ROOM), title, description),
         *_legend(has_trend),
+        *_axes(scale, unit),
     ]
-    ticks = round((axis_high - axis_low) / step)
+    if has_trend and noise is not None:
+        parts += _trend_band(scale, readings, noise)
+    for reading in readings:
+        parts.append(
+            f'<circle class="mc-point" cx="{_n(scale.x_of(reading.day))}" '
+            f'cy="{_n(scale.y_of(reading.value))}" r="{DOT_RADIUS}"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """The value axis (its ends and step) and the dates the chart spans."""
+
+    axis_low: float
+    axis_high: float
+    step: float
+    first: datetime.date
+    last: datetime.date
+
+    @classmethod
+    def fit(cls, readings: Sequence[Reading], noise: float | None) -> _Scale:
+        """The axes that hold every reading and, with ``noise``, the trend's band."""
+        low_values = [r.value for r in readings]
+        high_values = list(low_values)
+        if noise is not None:
+            low_values += [r.trend - noise for r in readings if r.trend is not None]
+            high_values += [r.trend + noise for r in readings if r.trend is not None]
+        low, high = min(low_values), max(high_values)
+        step = nice_step(max(high - low, 1e-6), 4)
+        axis_low = math.floor(low / step + 1e-9) * step
+        axis_high = math.ceil(high / step - 1e-9) * step
+        if axis_high - axis_low < step:
+            axis_high = axis_low + step
+        first = min(r.day for r in readings)
+        last = max(r.day for r in readings)
+        return cls(axis_low, axis_high, step, first, last)
+
+    def x_of(self, day: datetime.date) -> float:
+        if self.first == self.last:
+            return (PLOT_LEFT + PLOT_RIGHT) / 2
+        span = max((self.last - self.first).days, 1)
+        return PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (day - self.first).days / span
+
+    def y_of(self, value: float) -> float:
+        share = (value - self.axis_low) / (self.axis_high - self.axis_low)
+        return PLOT_BOTTOM - PLOT_HEIGHT * min(max(share, 0.0), 1.0)
+
+
+def _axes(scale: _Scale, unit: str) -> list[str]:
+    """The value grid with its numbers, the date axis with the first and last dates, and its
+    label."""
+    parts = []
+    ticks = round((scale.axis_high - scale.axis_low) / scale.step)
     for index in range(ticks + 1):
-        value = axis_low + index * step
-        y = _n(y_of(value))
+        value = scale.axis_low + index * scale.step
+        y = _n(scale.y_of(value))
         parts.append(
             f'<line class="mc-axis mc-grid" x1="{PLOT_LEFT}" y1="{y}" x2="{PLOT_RIGHT}" y2="{y}"/>'
         )
         parts.append(
-            f'<text class="mc-label" x="{PLOT_LEFT - 6}" y="{_n(y_of(value) + 5)}" '
+            f'<text class="mc-label" x="{PLOT_LEFT - 6}" y="{_n(scale.y_of(value) + 5)}" '
             f'text-anchor="end">{format_decimal(value, 2)}</text>'
         )
     parts.append(
-        f'<line class="mc-axis" x1="{PLOT_LEFT}" y1="{plot_bottom}" x2="{PLOT_RIGHT}" '
-        f'y2="{plot_bottom}"/>'
+        f'<line class="mc-axis" x1="{PLOT_LEFT}" y1="{PLOT_BOTTOM}" x2="{PLOT_RIGHT}" '
+        f'y2="{PLOT_BOTTOM}"/>'
     )
+    first, last = scale.first, scale.last
     edges = [(first, "start"), (last, "end")] if first != last else [(first, "middle")]
     for day, anchor in edges:
         parts.append(
-            f'<text class="mc-label" x="{_n(x_of(day))}" y="{plot_bottom + 22}" '
+            f'<text class="mc-label" x="{_n(scale.x_of(day))}" y="{PLOT_BOTTOM + 22}" '
             f'text-anchor="{anchor}">{short_date(day)}</text>'
         )
     parts.append(
-        f'<text class="mc-label" x="{_n((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="{plot_bottom + 44}" '
+        f'<text class="mc-label" x="{_n((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="{PLOT_BOTTOM + 44}" '
         f'text-anchor="middle">{escape_text(f"Date (values in {unit})")}</text>'
     )
-    if has_trend and noise is not None:
-        ordered = sorted(readings, key=lambda r: r.day)
-        start, end = ordered[0], ordered[-1]
-        assert start.trend is not None and end.trend is not None
-        corners = [
-            (x_of(start.day), y_of(start.trend + noise)),
-            (x_of(end.day), y_of(end.trend + noise)),
-            (x_of(end.day), y_of(end.trend - noise)),
-            (x_of(start.day), y_of(start.trend - noise)),
-        ]
-        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in corners)
-        parts.append(f'<polygon class="mc-band" points="{points}"/>')
-        parts.append(
-            f'<line class="mc-trend" x1="{_n(x_of(start.day))}" y1="{_n(y_of(start.trend))}" '
-            f'x2="{_n(x_of(end.day))}" y2="{_n(y_of(end.trend))}"/>'
-        )
-    for reading in readings:
-        parts.append(
-            f'<circle class="mc-point" cx="{_n(x_of(reading.day))}" '
-            f'cy="{_n(y_of(reading.value))}" r="{DOT_RADIUS}"/>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    return parts
+
+
+def _trend_band(scale: _Scale, readings: Sequence[Reading], noise: float) -> list[str]:
+    """The trend line from the first reading's day to the last, in its band of noise."""
+    ordered = sorted(readings, key=lambda r: r.day)
+    start, end = ordered[0], ordered[-1]
+    assert start.trend is not None and end.trend is not None
+    x_of, y_of = scale.x_of, scale.y_of
+    corners = [
+        (x_of(start.day), y_of(start.trend + noise)),
+        (x_of(end.day), y_of(end.trend + noise)),
+        (x_of(end.day), y_of(end.trend - noise)),
+        (x_of(start.day), y_of(start.trend - noise)),
+    ]
+    points = " ".join(f"{_n(x)},{_n(y)}" for x, y in corners)
+    return [
+        f'<polygon class="mc-band" points="{points}"/>',
+        f'<line class="mc-trend" x1="{_n(x_of(start.day))}" y1="{_n(y_of(start.trend))}" '
+        f'x2="{_n(x_of(end.day))}" y2="{_n(y_of(end.trend))}"/>',
+    ]

@@ -29,7 +29,8 @@ from ._fields import (
 )
 from ._numbers import format_decimal
 from ._reading import Values, read_form
-from ._sources import BAZ_VALLE_2022, PELLAND_2024, ROGERSON_2024, SCHOENFELD_2017, Source
+from ._results import Result
+from ._sources import BAZ_VALLE_2022, PELLAND_2024, ROGERSON_2024, SCHOENFELD_2017
 from ._thresholds import HARD_SETS_HIGH, HARD_SETS_LOW
 
 __all__ = [
@@ -210,7 +211,7 @@ class MuscleVolume:
 
 
 @dataclass(frozen=True)
-class VolumeResult:
+class VolumeResult(Result):
     """Weekly volume per muscle, with the range used and deload advice."""
 
     entries: tuple[Entry, ...]
@@ -219,17 +220,13 @@ class VolumeResult:
     band_high: int
     total_sets: int
     deload: str
-    method: str
-    notes: tuple[str, ...]
-    warnings: tuple[str, ...]
-    sources: tuple[Source, ...]
 
     def muscle(self, muscle_id: str) -> MuscleVolume:
         """The volume of one muscle by id, e.g. ``"glutes"``."""
         return next(m for m in self.muscles if m.muscle == muscle_id)
 
-    def to_json(self) -> dict[str, Any]:
-        """The bridge's ``result`` object."""
+    def figures_json(self) -> dict[str, Any]:
+        """The bridge's ``result`` object, without the tail every result shares."""
         return {
             "entries": [
                 {
@@ -245,10 +242,6 @@ class VolumeResult:
             "band": {"low": self.band_low, "high": self.band_high},
             "total_sets": self.total_sets,
             "deload": self.deload,
-            "method": self.method,
-            "notes": list(self.notes),
-            "warnings": list(self.warnings),
-            "sources": [source.to_json() for source in self.sources],
         }
 
 
@@ -378,6 +371,43 @@ def weekly_volume(
 _STATUS_WORDS = {"below": "Below range", "productive": "In range", "high": "Above range"}
 
 
+def _chart(result: VolumeResult, band: str) -> Chart:
+    """The bar chart of fractional sets per muscle, with the range shaded, and its words."""
+    bars = [
+        Bar(
+            m.name,
+            m.fractional_sets,
+            f"{format_decimal(m.fractional_sets, 1)} {'set' if m.fractional_sets == 1 else 'sets'}",
+            kind=m.status,
+        )
+        for m in result.muscles
+    ]
+    description = (
+        f"Bar chart of fractional hard sets a week per muscle, with the {band} set range "
+        "shaded: "
+        + "; ".join(
+            f"{m.name} {format_decimal(m.fractional_sets, 1)} ({_STATUS_WORDS[m.status].lower()})"
+            for m in result.muscles
+        )
+        + "."
+    )
+    svg = bar_chart(
+        "mc-volume-chart",
+        "Weekly hard sets per muscle",
+        description,
+        bars,
+        axis_label="Hard sets a week (fractional)",
+        band=(result.band_low, result.band_high),
+        legend=(
+            LegendItem("below", "below range"),
+            LegendItem("productive", "in range"),
+            LegendItem("high", "above range"),
+            LegendItem("band", f"range {band}"),
+        ),
+    )
+    return Chart(svg, description)
+
+
 def present_volume(result: VolumeResult, values: Values) -> Display:
     """The page text for a volume result."""
     del values  # everything needed is in the result
@@ -415,38 +445,6 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
             for m in result.muscles
         ),
     )
-    bars = [
-        Bar(
-            m.name,
-            m.fractional_sets,
-            f"{format_decimal(m.fractional_sets, 1)} {'set' if m.fractional_sets == 1 else 'sets'}",
-            kind=m.status,
-        )
-        for m in result.muscles
-    ]
-    description = (
-        f"Bar chart of fractional hard sets a week per muscle, with the {band} set range "
-        "shaded: "
-        + "; ".join(
-            f"{m.name} {format_decimal(m.fractional_sets, 1)} ({_STATUS_WORDS[m.status].lower()})"
-            for m in result.muscles
-        )
-        + "."
-    )
-    svg = bar_chart(
-        "mc-volume-chart",
-        "Weekly hard sets per muscle",
-        description,
-        bars,
-        axis_label="Hard sets a week (fractional)",
-        band=(result.band_low, result.band_high),
-        legend=(
-            LegendItem("below", "below range"),
-            LegendItem("productive", "in range"),
-            LegendItem("high", "above range"),
-            LegendItem("band", f"range {band}"),
-        ),
-    )
     exercises = ", ".join(
         f"{EXERCISES[e.exercise].name} {e.sets}×{e.sessions}" for e in result.entries
     )
@@ -456,7 +454,7 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
         summary=summary,
         facts=tuple(facts),
         table=table,
-        chart=Chart(svg, description),
+        chart=_chart(result, band),
         warnings=result.warnings,
         notes=notes,
         method=result.method,

@@ -19,8 +19,8 @@ self-check adds it to what to do, and the page says it where it explains the sig
 
 >>> SIGNS["saddle_numbness"].level, SIGNS["exercise_heart"].level
 ('emergency', 'emergency')
->>> LEVELS["urgent"].anchor
-'urgent'
+>>> LEVELS["urgent"].anchor, LEVEL_ORDER
+('urgent', ('emergency', 'urgent', 'routine', 'none'))
 >>> [sign.code for sign in signs_at("urgent")][:2]
 ['statin_pain', 'worsening_leg_weakness']
 >>> [call.number for call in LEVELS["emergency"].calls]
@@ -32,23 +32,49 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from ._display import Call
+__all__ = [
+    "EATING_HELP",
+    "LEVELS",
+    "LEVEL_ORDER",
+    "SIGNS",
+    "Call",
+    "Level",
+    "WarningSign",
+    "signs_at",
+]
 
-__all__ = ["EATING_HELP", "LEVELS", "LEVEL_ORDER", "SIGNS", "Level", "WarningSign", "signs_at"]
+
+@dataclass(frozen=True)
+class Call:
+    """A phone number to call, as dialled (``"999"``), and where it works (``"in the UK"``).
+
+    Every renderer shows the number as something a phone can dial: a ``tel:`` link on a page.
+    """
+
+    number: str
+    where: str
+
+    def __post_init__(self) -> None:
+        if not self.number.isdigit():
+            raise ValueError(f"a number to call is digits only: {self.number!r}")
 
 
 @dataclass(frozen=True)
 class Level:
-    """How fast to act: its name in words, the page anchor, the numbers to call and what to do.
+    """How fast to act: its name in words, the page anchor, what to do and the numbers to call.
 
     Where ``calls`` is not empty, the page and the self-check say "Call ..." with each number as
-    a link a phone can dial, then ``action``.
+    a link a phone can dial, then ``action``. ``admonition`` is the kind of box the "When to
+    see a doctor" page shows the level in; ``checked_first`` says that the self-check's causes
+    wait until the reader has been checked.
     """
 
     id: str
     title: str
     anchor: str
     action: str
+    admonition: str
+    checked_first: bool
     calls: tuple[Call, ...] = ()
 
 
@@ -68,9 +94,6 @@ class WarningSign:
     help: str = ""
 
 
-#: Most urgent first. ``none`` is the self-check's answer when no sign is ticked.
-LEVEL_ORDER: Final = ("emergency", "urgent", "routine", "none")
-
 #: The emergency numbers, in the order the site names them everywhere.
 EMERGENCY_CALLS: Final = (
     Call("999", "in the UK"),
@@ -85,6 +108,8 @@ LEVELS: Final[dict[str, Level]] = {
         "emergency",
         "Or go to A&E (the emergency department) now. Do not drive yourself, and do not wait "
         "to see if it passes.",
+        "danger",
+        True,
         EMERGENCY_CALLS,
     ),
     "urgent": Level(
@@ -94,6 +119,8 @@ LEVELS: Final[dict[str, Level]] = {
         "Get medical advice today: ask your GP practice for a same-day appointment, call NHS "
         "111 or go to an urgent treatment centre (UK); elsewhere, use an urgent care centre or "
         "a nurse advice line. If it gets worse quickly, treat it as an emergency.",
+        "warning",
+        True,
     ),
     "routine": Level(
         "routine",
@@ -101,8 +128,14 @@ LEVELS: Final[dict[str, Level]] = {
         "routine",
         "Book an appointment with your GP or family doctor in the next few weeks. Bring notes "
         "of what changed and when.",
+        "info",
+        False,
     ),
 }
+
+#: Every level, most urgent first, then ``none``: the self-check's answer when no sign is
+#: ticked. The one list of levels; alerts on every page use it.
+LEVEL_ORDER: Final = (*LEVELS, "none")
 
 #: Who can help with eating, besides a doctor. Checked in December 2026: NEDA (US) closed its
 #: helpline in June 2023, so it is not named; Beat and ANAD are named by their web addresses,

@@ -28,11 +28,10 @@ import math
 from dataclasses import dataclass
 from typing import Any, Final, NoReturn
 
-from ._display import Display
+from ._calculator import Answer, Calculator
 from ._errors import InputError, UnknownCalculatorError
 from ._html import render
 from ._numbers import NotANumber, format_decimal, parse_number
-from ._reading import understood
 from ._registry import CALCULATORS, calculator
 from ._results import Result
 from ._units import UNITS
@@ -77,59 +76,61 @@ def _load_object(payload: object) -> tuple[dict[str, Any] | None, dict[str, Any]
     return data, None
 
 
-Outcome = tuple[Result, Display] | dict[str, Any]
-
-
 @dataclass(frozen=True)
-class _Read:
-    """What a call was given: the payload as read (``None`` when it could not be), with a
-    file's inputs in place of its text when the call sent one (``imported``)."""
+class _Call:
+    """One call, read and checked once: the answer (or the failure response), the calculator,
+    the payload as read (``None`` when it could not be), with a file's inputs in place of its
+    text when the call sent one (``imported``)."""
 
+    outcome: Answer[Result] | dict[str, Any]
+    chosen: Calculator[Result] | None = None
     data: dict[str, Any] | None = None
     imported: bool = False
 
 
-def _calculate(name: object, payload: object) -> tuple[Outcome, _Read]:
-    """The result and display, or the failure response; and what was read. A calculator that
-    keeps a text log reads a file's text sent as ``"csv"`` in place of its rows."""
+def _calculate(name: object, payload: object) -> _Call:
+    """Parse the payload, check it against the form and calculate, each once. A calculator
+    that keeps a text log reads a file's text sent as ``"csv"`` in place of its rows."""
     try:
         chosen = calculator(name)
     except UnknownCalculatorError as error:
-        return _failure({"_": str(error)}), _Read()
+        return _Call(_failure({"_": str(error)}))
     data, failure = _load_object(payload)
     if data is None:
         assert failure is not None
-        return failure, _Read()
+        return _Call(failure)
     imported = chosen.text_log is not None and "csv" in data
     if chosen.text_log is not None and imported:
         try:
             data.update(chosen.text_log.payload_from(data.pop("csv")))
         except InputError as error:
-            return _failure(dict(error.errors)), _Read()
+            return _Call(_failure(dict(error.errors)))
     try:
-        return chosen.run(data), _Read(data, imported)
+        return _Call(chosen.answer(data), chosen, data, imported)
     except InputError as error:
-        return _failure(dict(error.errors)), _Read(data, imported)
+        return _Call(_failure(dict(error.errors)), chosen, data, imported)
 
 
 def _page_reply(name: object, payload: object, site_root: object) -> dict[str, Any]:
-    outcome, read = _calculate(name, payload)
-    data = read.data
-    chosen = calculator(name) if data is not None else None
+    call = _calculate(name, payload)
     reply: dict[str, Any]
-    if isinstance(outcome, dict):
-        reply = outcome
+    fields: dict[str, Any] = {}
+    if isinstance(call.outcome, dict):
+        reply = call.outcome
     else:
-        answer, details = render(outcome[1], site_root if isinstance(site_root, str) else "")
+        answer, details = render(
+            call.outcome.display, site_root if isinstance(site_root, str) else ""
+        )
         reply = {"ok": True, "answer": answer, "details": details}
+        # Values typed with a unit ("70kg"): the form shows the number and unit it understood.
+        fields.update(call.outcome.values.understood)
+    chosen, data = call.chosen, call.data
     if chosen is None or data is None:
         return reply
-    # Values typed with a unit ("70kg"): the form shows the number and unit it understood.
-    fields: dict[str, Any] = dict(understood(chosen.form, data)) if reply["ok"] else {}
     if chosen.text_log is not None:
         # A text log's rows come back as the form should now show them (after an import, the
         # file's), and as the text of the file the reader may save.
-        if read.imported:
+        if call.imported:
             fields.update({f.name: data[f.name] for f in chosen.form.fields if f.name in data})
         reply["csv"] = chosen.text_log.text_from(data)
     if fields:
@@ -138,11 +139,10 @@ def _page_reply(name: object, payload: object, site_root: object) -> dict[str, A
 
 
 def _full_reply(name: object, payload: object) -> dict[str, Any]:
-    outcome, _ = _calculate(name, payload)
+    outcome = _calculate(name, payload).outcome
     if isinstance(outcome, dict):
         return outcome
-    computed, display = outcome
-    return {"ok": True, "result": computed.to_json(), "display": display.to_json()}
+    return {"ok": True, "result": outcome.result.to_json(), "display": outcome.display.to_json()}
 
 
 def run(name: str, payload: str, site_root: str = "") -> str:
