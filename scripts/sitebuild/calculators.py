@@ -106,6 +106,9 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             '<div class="mc-glance" aria-hidden="true">'
             f'<p class="mc-glance__text">{summary.group("text") if summary else ""}</p>'
             f"{STATE_LABELS}</div>",
+            # The form and its answer side by side on a wide screen: the answer sticks in view
+            # within this box only, so it never slides over the details or the page below.
+            '<div class="mc-main">',
             f'<form class="mc-form" novalidate aria-label="{escape(form.title)}">',
             *_controls(form),
             _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
@@ -118,6 +121,7 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             f'<div class="mc-answer" id="mc-{calc}-answer" aria-live="polite">{answer}</div>',
             _share(calc, on_request=form.link_on_request),
             "</section>",
+            "</div>",
             f'<div class="mc-details" id="mc-{calc}-details">{details}</div>',
             "</div>",
             "</div>",
@@ -234,6 +238,16 @@ def _whole_steps(form: Form | None, number: NumberField) -> bool:
     return number.bounds is None or float(number.bounds.step).is_integer()
 
 
+def _takes_feet_and_inches(form: Form, number: NumberField) -> bool:
+    """True for a length that may be typed in inches, so also as feet and inches ("5'9"): its
+    field gets the full keyboard, whose number layer has the ' and the space a phone's decimal
+    keypad lacks."""
+    if number.unit_field is None:
+        return False
+    unit = form.field(number.unit_field)
+    return isinstance(unit, UnitField) and "in" in [option.value for option in unit.options]
+
+
 def _number_input(
     number: NumberField | DateField,
     key: str,
@@ -242,6 +256,7 @@ def _number_input(
     *,
     whole: bool,
     default: object = None,
+    keyboard: str | None = None,
 ) -> str:
     control_id, described_by = ids
     date = isinstance(number, DateField)  # a year-month-day date: the browser's date picker
@@ -250,7 +265,7 @@ def _number_input(
         id=control_id,
         name=number.name,
         type="date" if date else "text",
-        inputmode=None if date else "numeric" if whole else "decimal",
+        inputmode=None if date else keyboard or ("numeric" if whole else "decimal"),
         autocomplete="off",
         value=_value(value),
         aria_describedby=described_by,
@@ -336,7 +351,8 @@ def _field(form: Form, field: NumberField | ChoiceField) -> str:
     ids = (control_id, described_by)
     if isinstance(field, NumberField):
         whole = _whole_steps(form, field)
-        lines.append(_number_input(field, name, field.default, ids, whole=whole))
+        keyboard = "text" if _takes_feet_and_inches(form, field) else None
+        lines.append(_number_input(field, name, field.default, ids, whole=whole, keyboard=keyboard))
         lines += _unit_select(form, field)
     else:
         lines += _select(field, name, field.default, ids)

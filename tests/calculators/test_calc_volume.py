@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from musclecalc import CORE_MUSCLES, EXERCISES, InputError, weekly_volume
+from musclecalc._volume import MAX_ROWS
 from support.calculators import call
 from support.strategies import LEAN, valid_rows
 from support.worked_examples import VOLUME, Worked, check_worked
@@ -118,12 +121,36 @@ def test_unknown_exercise_message_points_to_the_known_ones() -> None:
         ([], "Add at least 1 exercise."),
         (None, "Add at least 1 exercise."),
         ("squat", "Send the exercises as a list of rows."),
-        ([{"exercise": "squat", "sets": 1, "sessions": 1}] * 31, "Enter at most 30 exercises"),
+        (
+            [{"exercise": "squat", "sets": 1, "sessions": 1}] * (MAX_ROWS + 1),
+            f"Enter at most {MAX_ROWS} exercises; this list has {MAX_ROWS + 1}.",
+        ),
     ],
 )
 def test_problems_with_the_list_itself(entries, message) -> None:
     reply = call("volume", {"entries": entries})
     assert message in reply["errors"]["entries"]
+
+
+def test_the_row_limit_holds_every_exercise_twice_and_no_more() -> None:
+    # A week listing each exercise of the catalogue on two rows is answered; one row more is not.
+    week = [{"exercise": e, "sets": 1, "sessions": 1} for e in EXERCISES] * 2
+    assert len(week) == MAX_ROWS
+    assert call("volume", {"entries": week})["ok"] is True
+    reply = call("volume", {"entries": [*week, week[0]]})
+    assert set(reply["errors"]) == {"entries"}
+
+
+def test_a_list_of_thousands_of_rows_is_refused_at_once_without_reading_them() -> None:
+    # A made-up link's 2,000 rows, each of them wrong: one message for the list, none per row.
+    rows = [{"exercise": "biceps<b>", "sets": -1, "sessions": 99}] * 2000
+    started = time.perf_counter()
+    reply = call("volume", {"entries": rows})
+    elapsed = time.perf_counter() - started
+    assert reply["errors"] == {
+        "entries": f"Enter at most {MAX_ROWS} exercises; this list has 2,000."
+    }
+    assert elapsed < 0.5, f"{elapsed:.3f} s"
 
 
 def test_a_row_that_is_not_an_object_reports_its_fields() -> None:

@@ -13,6 +13,13 @@ test("the page's notice shows beside the whole form unless Python has a message 
   assert.deepEqual(messagesToShow({ weight: "Too low." }, ""), { weight: "Too low." });
 });
 
+test("a notice about one field shows beside it unless Python has a message there", () => {
+  assert.deepEqual(messagesToShow({}, "Rows cut.", "entries"), { entries: "Rows cut." });
+  assert.deepEqual(messagesToShow({ entries: "Python's own." }, "Rows cut.", "entries"), {
+    entries: "Python's own.",
+  });
+});
+
 test("a start that failed says the worked example is still shown; a stop does not", () => {
   assert.equal(
     failureText("could not start", "a file it needs did not download"),

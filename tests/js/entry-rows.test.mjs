@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { entryKey, exercisesToAdd, numbering, rowValues } from "../../docs/assets/javascripts/entry-rows.mjs";
+import { entryKey, exercisesToAdd, numbering, rowsCutText, rowValues } from "../../docs/assets/javascripts/entry-rows.mjs";
 
 test("a row's field keys are the bridge's: list, index from 0, field", () => {
   assert.equal(entryKey("entries", 2, "sets"), "entries.2.sets");
@@ -51,7 +51,14 @@ test("rows from text: as many as the longest column, short columns filled with e
 test("rows from text stop at the limit when one is given", () => {
   const state = new URLSearchParams("sets=1&sets=2&sets=3&sets=4");
   assert.equal(rowValues(state, ["sets"], 2).length, 2);
-  assert.equal(rowValues(state, ["sets"]).length, 4, "from a link: every row, even past the limit");
+  assert.equal(rowValues(state, ["sets"]).length, 4, "without a limit: every row");
+});
+
+test("a link cut to the limit says how many rows it held, with thousands marked", () => {
+  assert.equal(
+    rowsCutText(2000, 66),
+    "This link lists 2,000 rows; the calculator takes at most 66, so the form shows the first 66.",
+  );
 });
 
 test("text that names none of the columns gives no rows", () => {

@@ -165,12 +165,14 @@ def test_unit_switch_converts_the_value_shown(visit: Visit) -> None:
     visit.goto("calculators/protein/")
     visit.wait_ready("protein")
     page.fill("#mc-protein-weight", "80")
+    in_kg = cpython_run(
+        "protein", {**default_payload("protein"), "weight": "80", "weight_unit": "kg"}
+    )
+    # Answered in kg, then switched: converted (a number not yet answered is not: test_unit_trap).
+    wait_for_answer(visit, "protein", in_kg["display"])
     page.select_option("#mc-protein-weight_unit", "lb")
     page.wait_for_function(
         "() => document.querySelector('#mc-protein-weight').value === '176.4'", timeout=10_000
-    )
-    in_kg = cpython_run(
-        "protein", {**default_payload("protein"), "weight": "80", "weight_unit": "kg"}
     )
     in_lb = cpython_run(
         "protein", {**default_payload("protein"), "weight": "176.4", "weight_unit": "lb"}

@@ -254,6 +254,12 @@ def form_payloads(draw: st.DrawFn, form: dict[str, Any]) -> tuple[dict[str, Any]
             if name == "band_low":
                 payload[name] = draw(st.integers(int(low), int(high) - 1))
                 continue
+            direction = payload.get(f.get("signed_by", ""), "losing")
+            if direction == "steady":
+                payload[name] = draw(st.sampled_from(["", 0, "0"]))
+                continue
+            if direction not in ("losing", "gaining"):  # "not sure": no amount
+                continue
             payload[name] = _number(draw, low, high, step)
         elif f["kind"] == "checklist":
             codes = [c["value"] for c in f["choices"]]
@@ -276,3 +282,31 @@ def form_payloads(draw: st.DrawFn, form: dict[str, Any]) -> tuple[dict[str, Any]
             )
             payload[name] = draw(st.lists(row, min_size=f["min_items"], max_size=f["max_items"]))
     return payload, clean
+
+
+#: Ways people write feet and inches after the number of feet (a format with two slots).
+FEET_INCHES_FORMATS = (
+    "{feet}'{inches}\"",
+    "{feet}' {inches}",
+    "{feet}'{inches}''",
+    "{feet} ft {inches}",
+    "{feet}ft {inches}in",
+    "{feet}FT{inches}IN",
+    "{feet} feet {inches} inches",
+    "{feet} ft. {inches} in.",
+    "{feet}\u2019{inches}\u201d",
+)
+
+
+@st.composite
+def feet_and_inches_texts(
+    draw: st.DrawFn, feet: st.SearchStrategy[int], inches: st.SearchStrategy[float]
+) -> tuple[str, float]:
+    """A height typed as feet and inches ("5'9\"", "5 ft 9", "5ft 9.5in", in any case), and
+    its length in inches."""
+    whole_feet, rest = draw(feet), draw(inches)
+    written = repr(rest) if not rest.is_integer() else str(int(rest))
+    if draw(st.booleans()):
+        written = written.replace(".", ",")
+    text = draw(st.sampled_from(FEET_INCHES_FORMATS)).format(feet=whole_feet, inches=written)
+    return draw(st.sampled_from([text, f" {text} "])), whole_feet * 12 + rest

@@ -26,7 +26,7 @@ from ._display import Alert, Display, Fact, Link, Ranked, RankedItem, sentence
 from ._fields import Bounds, ChecklistField, ChoiceField, Form, NumberField, Option
 from ._reading import Values
 from ._results import Result
-from ._shared_fields import age_field, optional_body_weight_fields
+from ._shared_fields import age_field, optional_body_weight_fields, weight_change_fields
 from ._sources import Source
 from ._thresholds import THRESHOLDS
 from ._warning_signs import LEVEL_ORDER, LEVELS, SIGNS
@@ -154,14 +154,7 @@ CHECKUP_FORM: Final = Form(
             bounds=Bounds(0, 600, 1),
             unit=" g",
         ),
-        _count(
-            "weight_change_per_week",
-            "Weight change a week (same unit as your weight)",
-            "a weekly weight change",
-            "Negative when you are losing weight, for example -0.5; 0 if it is steady.",
-            bounds=Bounds(-5, 5, 0.1),
-            unit=" a week",
-        ),
+        *weight_change_fields(NOT_SURE, _SKIP_LABEL),
         age_field("From 65, muscle needs more protein."),
         # Recovery and life
         _count(

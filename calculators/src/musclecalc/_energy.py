@@ -25,11 +25,11 @@ from ._energy_equations import (
     katch_mcardle_bmr,
     mifflin_st_jeor_bmr,
 )
-from ._fields import Bounds, ChoiceField, Form, NumberField, Option, UnitField, UnitOption
+from ._fields import Bounds, ChoiceField, Form, NumberField, Option
 from ._numbers import format_decimal, format_whole, round_half_up, round_whole
 from ._reading import Values, read_form
 from ._results import Range, Result
-from ._shared_fields import BODY_WEIGHT_FIELDS, age_field, goal_field
+from ._shared_fields import BODY_WEIGHT_FIELDS, HEIGHT_FIELDS, age_field, goal_field
 from ._sources import (
     HALL_2008,
     HELMS_2014_CONTEST,
@@ -83,21 +83,7 @@ ENERGY_FORM: Final = Form(
             required=True,
         ),
         age_field("Your age in whole years.", default=30),
-        NumberField(
-            "height",
-            "Height",
-            "a height",
-            help="Your height without shoes.",
-            default=170,
-            unit_field="height_unit",
-        ),
-        UnitField(
-            "height_unit",
-            "Height unit",
-            for_field="height",
-            default="cm",
-            options=(UnitOption("cm", 120, 230), UnitOption("in", 47, 91)),
-        ),
+        *HEIGHT_FIELDS,
         *BODY_WEIGHT_FIELDS,
         ChoiceField(
             "activity",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from ._numbers import format_decimal
 from ._units import UNITS
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ._reading import Values
 
 __all__ = [
+    "DIRECTION_SIGNS",
     "Bounds",
     "ChecklistField",
     "ChoiceField",
@@ -30,6 +31,11 @@ __all__ = [
     "UnitOption",
     "json_number",
 ]
+
+
+#: The sign each value of a direction choice gives the amount beside it (a number field's
+#: ``signed_by``). Any other value of that choice ("not sure") means the amount is not known.
+DIRECTION_SIGNS: Final = {"losing": -1, "steady": 0, "gaining": 1}
 
 
 def json_number(value: float) -> int | float:
@@ -89,6 +95,10 @@ class NumberField:
     ``noun`` is how messages name the value ("a body weight"). When the number has a unit,
     ``unit_field`` names the unit field and the bounds come from that field's options;
     otherwise ``bounds`` applies and ``unit_text`` follows the range in messages (" years").
+
+    ``signed_by`` names a choice of :data:`DIRECTION_SIGNS` ("losing", "steady", "gaining")
+    that gives the number its sign, so no one has to type a minus (a phone's decimal keypad
+    has none): the number is an amount from 0 up, and the value read is signed.
     """
 
     kind: ClassVar[str] = "number"
@@ -102,10 +112,13 @@ class NumberField:
     unit_field: str | None = None
     unit_text: str = ""
     below_minimum: str | None = None
+    signed_by: str | None = None
 
     def __post_init__(self) -> None:
         if (self.bounds is None) == (self.unit_field is None):
             raise ValueError(f"{self.name}: give either bounds or a unit field")
+        if self.signed_by is not None and (self.bounds is None or self.bounds.minimum != 0):
+            raise ValueError(f"{self.name}: a signed amount has bounds from 0")
         if self.unit_field is not None and not self.required and self.default is not None:
             raise ValueError(f"{self.name}: optional numbers with a unit cannot have a default")
 
@@ -263,6 +276,12 @@ class Form:
         for f in self.fields:
             if isinstance(f, UnitField) and not isinstance(self.field(f.for_field), NumberField):
                 raise ValueError(f"{self.name}.{f.name}: 'for' must name a number field")
+            if isinstance(f, NumberField) and f.signed_by is not None:
+                direction = self.field(f.signed_by)
+                if not isinstance(direction, ChoiceField) or not set(DIRECTION_SIGNS) <= set(
+                    direction.values
+                ):
+                    raise ValueError(f"{self.name}.{f.name}: signed_by must name a direction")
             if isinstance(f, NumberField) and f.unit_field is not None:
                 unit = self.field(f.unit_field)
                 if not isinstance(unit, UnitField) or unit.for_field != f.name:
@@ -307,6 +326,8 @@ def _number_json(form: Form | None, number: NumberField) -> dict[str, Any]:
     }
     if number.unit_field is not None:
         data["unit_field"] = number.unit_field
+    if number.signed_by is not None:
+        data["signed_by"] = number.signed_by
     data["help"] = number.help
     return data
 

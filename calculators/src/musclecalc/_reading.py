@@ -13,6 +13,7 @@ from typing import Final
 
 from ._errors import InputError, join_words
 from ._fields import (
+    DIRECTION_SIGNS,
     Bounds,
     ChecklistField,
     ChoiceField,
@@ -23,8 +24,8 @@ from ._fields import (
     NumberField,
     UnitField,
 )
-from ._numbers import NotANumber, format_decimal, parse_number, split_unit
-from ._units import to_base
+from ._numbers import NotANumber, format_decimal, format_whole, parse_number, split_unit
+from ._units import INCHES_PER_FOOT, feet_and_inches, feet_and_inches_text, to_base
 from ._values import Values
 
 __all__ = ["UNIT_WORDS", "Values", "read_form", "read_values"]
@@ -152,6 +153,110 @@ def _read_number(
     return value, None
 
 
+def _typed_feet_inches(
+    number: NumberField, by_name: Mapping[str, Field], raw: object
+) -> tuple[float | None, str | None]:
+    """A height typed as feet and inches ("5'9", "5 ft 9"), in inches, for a number that may be
+    typed in inches: (inches, None); (None, a message) when it cannot be a height; (None, None)
+    when the text is not feet and inches at all.
+
+    >>> from musclecalc._shared_fields import HEIGHT_FIELDS
+    >>> fields = {f.name: f for f in HEIGHT_FIELDS}
+    >>> _typed_feet_inches(fields["height"], fields, "5 ft 9"), _typed_feet_inches(fields["height"], fields, "175")
+    ((69.0, None), (None, None))
+    >>> _typed_feet_inches(fields["height"], fields, "5'13")[1]
+    'Enter the inches after the feet as a number under 12, as in 5 ft 9.'
+    """
+    unit_field = by_name.get(number.unit_field or "")
+    if not isinstance(unit_field, UnitField) or "in" not in [o.value for o in unit_field.options]:
+        return None, None
+    parts = feet_and_inches(raw)
+    if parts is None:
+        return None, None
+    feet, inches = parts
+    if inches is not None and not feet.is_integer():
+        return None, "Enter whole feet and then the inches, as in 5 ft 9."
+    if inches is not None and inches >= INCHES_PER_FOOT:
+        return None, "Enter the inches after the feet as a number under 12, as in 5 ft 9."
+    total = feet * INCHES_PER_FOOT + (inches or 0)
+    bounds = unit_field.option("in").bounds
+    if not bounds.minimum <= total <= bounds.maximum:
+        low, high = feet_and_inches_text(bounds.minimum), feet_and_inches_text(bounds.maximum)
+        return None, f"Enter {number.noun} between {low} and {high}."
+    return total, None
+
+
+def _read_signed(
+    number: NumberField, direction: ChoiceField, raw: object, chosen: str | None, sent: bool
+) -> tuple[float | None, dict[str, str], dict[str, str]]:
+    """An amount read with the direction chosen beside it: the signed value, a message by
+    field, and the fields as the form should now show them.
+
+    With no direction (``sent`` False: a caller that signs the number itself) or "not sure"
+    (a link made before the direction existed fills it with its default), a number typed
+    with its sign still reads: -0.5 is losing 0.5, and the form shows it so. A positive
+    number there is asked about, as a reader may just not have chosen yet.
+
+    >>> from musclecalc._shared_fields import weight_change_fields
+    >>> trend, change = weight_change_fields("unsure", "Not sure")
+    >>> _read_signed(change, trend, "0,5", "losing", True)
+    (-0.5, {}, {})
+    >>> _read_signed(change, trend, "-0.5", "unsure", True)
+    (-0.5, {}, {'weight_trend': 'losing', 'weight_change_per_week': '0.5'})
+    >>> _read_signed(change, trend, "0.5", "unsure", False)
+    (0.5, {}, {'weight_trend': 'gaining', 'weight_change_per_week': '0.5'})
+    >>> _read_signed(change, trend, "-0.5", "losing", True)[1]
+    {'weight_change_per_week': 'Enter the amount without a minus sign: losing or gaining says which way.'}
+    """
+    assert number.bounds is not None
+    bounds = number.bounds
+    if sent and chosen is None:
+        return None, {}, {}  # the direction's own message says what is wrong
+    sign = DIRECTION_SIGNS.get(chosen or "") if sent else None
+    if sign is None:
+        either_way = Bounds(-bounds.maximum, bounds.maximum, bounds.step)
+        value, message = _read_number(number, raw, either_way, None)
+        if message is not None:
+            # Said with the range the form asks for, unless no direction can be chosen.
+            message = (_read_number(number, raw, bounds, None)[1] if sent else None) or message
+            return None, {number.name: message}, {}
+        if value is None:
+            return None, {}, {}
+        if sent and value > 0:
+            return None, {number.name: _CHOOSE_DIRECTION}, {}
+        word = next(word for word, sign in DIRECTION_SIGNS.items() if sign == _sign(value))
+        return value, {}, {direction.name: word, number.name: format_decimal(abs(value), 4)}
+    try:
+        typed = parse_number(raw)
+    except NotANumber:
+        typed = math.nan
+    if typed is not None and typed < 0:
+        return None, {number.name: _NO_MINUS}, {}
+    if sign == 0:
+        if typed is None or typed == 0:
+            return 0.0, {}, {}
+        return None, {number.name: _STEADY_IS_ZERO}, {}
+    if typed is None:
+        skip = next((o.label for o in direction.options if o.value not in DIRECTION_SIGNS), None)
+        or_skip = f', or choose "{skip}"' if skip else ""
+        return None, {number.name: f"Enter how much you are {chosen} a week{or_skip}."}, {}
+    amount, message = _read_number(number, raw, bounds, None)
+    if message is not None or amount is None:
+        return None, {number.name: message or ""}, {}
+    return sign * amount, {}, {}
+
+
+_CHOOSE_DIRECTION: Final = "Choose losing or gaining for this amount, or leave it empty."
+_NO_MINUS: Final = "Enter the amount without a minus sign: losing or gaining says which way."
+_STEADY_IS_ZERO: Final = (
+    "A steady weight changes by 0: leave the amount empty, or choose losing or gaining."
+)
+
+
+def _sign(value: float) -> int:
+    return (value > 0) - (value < 0)
+
+
 def _unit_words(number: NumberField) -> set[str]:
     """What may follow a number without a unit field: its own unit text ("%", "years")."""
     word = number.unit_text.strip().lower()
@@ -214,8 +319,26 @@ def _read_fields(
             elif value is not None:
                 choices[f.name] = value
     for f in fields:
-        if isinstance(f, NumberField):
-            raw, typed_unit, message = _typed_unit(f, by_name, payload.get(f.name))
+        if isinstance(f, NumberField) and f.signed_by is not None:
+            direction = by_name[f.signed_by]
+            assert isinstance(direction, ChoiceField)
+            raw, _, message = _typed_unit(f, by_name, payload.get(f.name))
+            signed, messages, shown = _read_signed(
+                f, direction, raw, choices.get(direction.name), direction.name in payload
+            )
+            errors.update({prefix + key: text for key, text in messages.items()})
+            if not messages:
+                if direction.name in shown:
+                    choices[direction.name] = shown[direction.name]
+                understood.update(shown)
+                entered[f.name] = numbers[f.name] = signed
+        elif isinstance(f, NumberField):
+            inches, message = _typed_feet_inches(f, by_name, payload.get(f.name))
+            raw, typed_unit, unit_message = _typed_unit(f, by_name, payload.get(f.name))
+            if inches is not None:
+                raw, typed_unit = inches, "in"  # shown back as inches: 5 ft 9 is 69 in
+            elif message is None:
+                message = unit_message
             if message is not None:
                 errors[prefix + f.name] = message
                 continue
@@ -280,8 +403,10 @@ def _read_entries(
         errors[key] = at_least
         return ()
     if len(raw) > entries.max_items:
+        # Said without reading a single row: a made-up list of thousands costs nothing.
         errors[key] = (
-            f"Enter at most {entries.max_items} {entries.item_noun}s; this list has {len(raw)}."
+            f"Enter at most {entries.max_items} {entries.item_noun}s; "
+            f"this list has {format_whole(len(raw))}."
         )
         return ()
     rows = []

@@ -7,15 +7,36 @@ agreement of 1959). Calculations work in kg and cm; other units are converted on
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Final
 
 from ._numbers import round_half_up
 
-__all__ = ["CM_PER_INCH", "KG_PER_POUND", "UNITS", "Unit", "convert", "to_base"]
+__all__ = [
+    "CM_PER_INCH",
+    "INCHES_PER_FOOT",
+    "KG_PER_POUND",
+    "UNITS",
+    "Unit",
+    "convert",
+    "feet_and_inches",
+    "feet_and_inches_text",
+    "to_base",
+]
 
 KG_PER_POUND: Final = 0.45359237
 CM_PER_INCH: Final = 2.54
+INCHES_PER_FOOT: Final = 12
+
+# A height as feet and inches in one text: "5'9\"", "5' 9", "5 ft 9", "5ft 9in", "5 feet 9 inches",
+# "6'" or "6 ft". Feet are marked (', ft, feet); the inches' mark may be left out.
+_FEET_INCHES: Final = re.compile(
+    r"(?P<feet>[0-9]+(?:[.,][0-9]+)?)\s*(?:'|\u2019|\u2032|ft\.?|feet|foot)"
+    r"(?:\s*(?P<inches>[0-9]+(?:[.,][0-9]+)?)\s*"
+    r"(?:\"|''|\u201d|\u2033|\u2019\u2019|in\.?|ins|inch|inches)?)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -75,3 +96,35 @@ def convert(value: float, from_unit: str, to_unit: str, *, rounded: bool = True)
     if not math.isfinite(result):
         raise OverflowError("the converted value is too large")
     return round_half_up(result, target.places) if rounded else result
+
+
+def feet_and_inches(raw: object) -> tuple[float, float | None] | None:
+    """The feet and inches of a height typed as both, or None for text that is not one.
+
+    >>> feet_and_inches("5'9"), feet_and_inches("5 ft 9"), feet_and_inches(" 5FT 9IN ")
+    ((5.0, 9.0), (5.0, 9.0), (5.0, 9.0))
+    >>> feet_and_inches("5 feet 9,5 inches"), feet_and_inches("6'"), feet_and_inches("69 in")
+    ((5.0, 9.5), (6.0, None), None)
+    >>> feet_and_inches("175"), feet_and_inches(69)
+    (None, None)
+    """
+    if not isinstance(raw, str):
+        return None
+    match = _FEET_INCHES.fullmatch(raw.strip())
+    if match is None:
+        return None
+    inches = match.group("inches")
+    return (
+        float(match.group("feet").replace(",", ".")),
+        None if inches is None else float(inches.replace(",", ".")),
+    )
+
+
+def feet_and_inches_text(inches: float) -> str:
+    """A length in inches as feet and whole inches, for messages.
+
+    >>> feet_and_inches_text(47), feet_and_inches_text(91), feet_and_inches_text(72)
+    ('3 ft 11 in', '7 ft 7 in', '6 ft 0 in')
+    """
+    feet, rest = divmod(round(inches), INCHES_PER_FOOT)
+    return f"{feet} ft {rest} in"

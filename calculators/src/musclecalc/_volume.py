@@ -46,6 +46,10 @@ __all__ = [
 ]
 
 DEFAULT_BAND: Final = (int(HARD_SETS_LOW.value), int(HARD_SETS_HIGH.value))
+#: The most rows a week's list takes: every exercise of the catalogue twice (say a heavy and a
+#: light day with different sets). More is not a week anyone trains, only a mistyped or made-up
+#: list, which gets a message instead of an answer (and a shared link past it is cut to it).
+MAX_ROWS: Final = 2 * len(EXERCISES)
 SAMPLE_WEEK: Final = (
     {"exercise": "hip_thrust", "sets": 3, "sessions": 2},
     {"exercise": "squat", "sets": 3, "sessions": 2},
@@ -113,7 +117,7 @@ VOLUME_FORM: Final = Form(
             ),
             item_noun="exercise",
             min_items=1,
-            max_items=30,
+            max_items=MAX_ROWS,
             default=SAMPLE_WEEK,
             presets=SAMPLE_WEEKS,
             fields=(

@@ -10,8 +10,8 @@
 /** @typedef {Record<string, string>} Entry  one row of a list field: column name to value */
 /** @typedef {{[name: string]: string | string[] | Entry[]}} Payload  what the bridge reads */
 
-/** Longest address state read, in characters: far more than any form this site writes (30
- *  volume rows take about 1,500), small enough that a made-up link cannot stall the page. */
+/** Longest address state read, in characters: far more than any form this site writes (66
+ *  volume rows take at most about 3,700), small enough that a made-up link cannot stall the page. */
 export const MAX_STATE_LENGTH = 20_000;
 /** Said when a link holds more than that: the values are not read, and the reader is told so. */
 export const TOO_LONG_TEXT =

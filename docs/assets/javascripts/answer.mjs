@@ -15,14 +15,15 @@ export const STATUS_TEXT = {
 };
 
 /**
- * The messages to show: Python's, and a notice of the page's own under "_" (the whole form)
- * unless Python has a message there.
+ * The messages to show: Python's, and a notice of the page's own under `key` ("_", the whole
+ * form, unless the notice is about one field) unless Python has a message there.
  * @param {Record<string, string>} errors
  * @param {string} notice
+ * @param {string} [key]
  * @returns {Record<string, string>}
  */
-export function messagesToShow(errors, notice) {
-  return notice && !("_" in errors) ? { ...errors, _: notice } : errors;
+export function messagesToShow(errors, notice, key = "_") {
+  return notice && !(key in errors) ? { ...errors, [key]: notice } : errors;
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import { AddressState, setFromAddress, TOO_LONG_TEXT } from "./address-state.mjs";
 import { Answer, failureText, messagesToShow, STATUS_TEXT } from "./answer.mjs";
-import { EntryRows } from "./entry-rows.mjs";
+import { EntryRows, rowsCutText } from "./entry-rows.mjs";
 import { deviceLogFor } from "./progress-log.mjs";
 import { python, SiteUpdated } from "./worker-client.mjs";
 
@@ -42,10 +42,17 @@ export class Calculator {
     // Set by the reader's first edit: from then on the address follows the form.
     this.edited = false;
 
+    /** Set by `restore` when a link held more rows than the form takes: what to say about it. */
+    this.rowsCut = "";
     const tooLong = this.restore();
-    // Said beside the form until the reader's first edit.
-    this.notice = tooLong ? TOO_LONG_TEXT : "";
-    this.view.showErrors(messagesToShow({}, this.notice));
+    /** The form's values Python last answered (to begin with, the page's or the link's own): a
+     *  unit switch converts a number only when it was answered in the unit left.
+     *  @type {Payload} */
+    this.answered = this.payload();
+    // Said beside the form (or beside the list, for rows cut) until the reader's first edit.
+    this.notice = tooLong ? TOO_LONG_TEXT : this.rowsCut;
+    this.noticeFor = this.rowsCut && !tooLong ? this.rows?.listName() ?? "_" : "_";
+    this.view.showErrors(messagesToShow({}, this.notice, this.noticeFor));
     this.rows?.renumber();
     for (const unit of this.units()) unit.dataset.current = unit.value;
     this.form.addEventListener("submit", (event) => {
@@ -55,6 +62,15 @@ export class Calculator {
     this.form.addEventListener("input", (event) => this.changed(event));
     this.form.addEventListener("change", (event) => this.changed(event));
     this.form.addEventListener("click", (event) => this.clicked(event));
+    // Whether a number was answered is judged as the reader reaches for its unit list: the
+    // answer to a number just typed may arrive before the new unit is picked, and must not
+    // turn "206, then lb" into 454.2 lb.
+    this.form.addEventListener("focusin", (event) => {
+      const target = event.target;
+      if (target instanceof HTMLSelectElement && target.classList.contains("mc-unit")) {
+        target.dataset.answered = String(this.answeredIn(target, target.value));
+      }
+    });
     this.view.retry.addEventListener("click", () => (this.updated ? this.reloadKeepingValues() : this.start()));
     this.root.querySelector("[data-action=clear-answers]")?.addEventListener("click", () => this.clearAnswers());
     this.enhance();
@@ -188,17 +204,32 @@ export class Calculator {
         if (value !== null) setFromAddress(control, value);
       }
     }
-    this.rows?.fill(state, true);
+    if (this.rows) {
+      const held = this.rows.fill(state, true);
+      if (held > this.rows.maxEntries) this.rowsCut = rowsCutText(held, this.rows.maxEntries);
+    }
     return tooLong;
   }
 
-  /** @param {HTMLSelectElement} select */
+  /** True when the number beside this unit list holds the value Python last answered, in `unit`.
+   *  @param {HTMLSelectElement} select  @param {string} unit */
+  answeredIn(select, unit) {
+    const input = /** @type {HTMLInputElement | null} */ (this.form.querySelector(`[data-key="${select.dataset.unitFor}"]`));
+    if (!input) return true;
+    return this.answered[input.dataset.name ?? ""] === input.value && this.answered[select.dataset.name ?? ""] === unit;
+  }
+
+  /** A number answered in the unit left is converted to the new one; a number typed and not yet
+   *  answered is read in the unit picked (the reader typed it in that unit).
+   *  @param {HTMLSelectElement} select */
   async switchUnit(select) {
     const input = /** @type {HTMLInputElement} */ (this.form.querySelector(`[data-key="${select.dataset.unitFor}"]`));
     const from = select.dataset.current ?? "";
     const to = select.value;
+    const answered = select.dataset.answered ? select.dataset.answered === "true" : this.answeredIn(select, from);
+    delete select.dataset.answered;
     select.dataset.current = to;
-    if (input.value.trim() !== "" && from !== to) {
+    if (input.value.trim() !== "" && from !== to && answered) {
       try {
         const reply = await python.call("convert", { payload: JSON.stringify({ value: input.value, from, to }) });
         if (!reply.ok) {
@@ -206,6 +237,8 @@ export class Calculator {
           return;
         }
         input.value = reply.text ?? input.value;
+        // The same answered value, in the new unit: switching back converts it again.
+        Object.assign(this.answered, { [input.dataset.name ?? ""]: input.value, [select.dataset.name ?? ""]: to });
       } catch (error) {
         this.failed(error, "stopped");
         return;
@@ -243,10 +276,11 @@ export class Calculator {
     if (request !== this.latest || !this.root.isConnected) return;
     this.view.doneUpdating(!reply.ok);
     if (reply.ok && reply.fields) this.showUnderstood(reply.fields);
+    if (reply.ok) this.answered = { ...payload, .../** @type {Payload} */ (reply.fields ?? {}) };
     // Until the reader edits, the form holds what the page or the link gave, and the address is
     // left as it is; after an edit (also one made while Python was starting) it follows the form.
     if (this.edited) this.save(payload);
-    this.view.showErrors(messagesToShow(reply.ok ? {} : reply.errors ?? {}, this.notice));
+    this.view.showErrors(messagesToShow(reply.ok ? {} : reply.errors ?? {}, this.notice, this.noticeFor));
     if (reply.ok) {
       this.view.show({ answer: reply.answer ?? "", details: reply.details ?? "" });
       this.root.dataset.live = "true";  // the answer on show is Python's, computed in this page

@@ -50,6 +50,16 @@ export function rowValues(state, columns, limit = Infinity) {
 }
 
 /**
+ * Said beside a list when a link held more rows than the form takes (Python's limit, which the
+ * page declares): only the first ones are built, so a made-up link cannot stall the page.
+ * @param {number} inLink  @param {number} limit
+ */
+export function rowsCutText(inLink, limit) {
+  const count = inLink.toLocaleString("en-GB");
+  return `This link lists ${count} rows; the calculator takes at most ${limit}, so the form shows the first ${limit}.`;
+}
+
+/**
  * The exercises a link asks to add that join the week: each one once, only those the form
  * offers and the week does not hold yet, while there is room.
  * @param {string[]} wanted  @param {string[]} offered  @param {string[]} present  @param {number} room
@@ -88,6 +98,11 @@ export class EntryRows {
     return /** @type {HTMLElement[]} */ ([...this.list.children]);
   }
 
+  /** @returns {string} the list's field name, as the bridge names it ("entries") */
+  listName() {
+    return /** @type {HTMLElement} */ (this.list.closest("[data-field]")).dataset.field ?? "";
+  }
+
   /** @returns {string[]} the names of a row's controls, in order */
   columns() {
     const first = this.list.querySelector(".mc-entry");
@@ -101,7 +116,7 @@ export class EntryRows {
 
   /** Each row's controls and messages take the keys the bridge uses for that row. */
   renumber() {
-    const listName = /** @type {HTMLElement} */ (this.list.closest("[data-field]")).dataset.field ?? "";
+    const listName = this.listName();
     const rows = this.rows();
     const fields = rows.length ? all(rows[0], "[data-entry-field]").map((field) => field.dataset.entryField ?? "") : [];
     const plan = numbering(listName, fields, rows.length, this.maxEntries);
@@ -145,20 +160,21 @@ export class EntryRows {
   }
 
   /**
-   * Rows from address-style text in place of the list's (nothing changes if it holds none). As
-   * the address gives them (`fromAddress`): every row, even past the form's limit (Python's
-   * message then says how many rows there are and how many it takes, and the reader chooses
-   * which to remove), and values a select does not offer shown as they are. Otherwise (a preset,
-   * the progress log) at most the form's limit.
+   * Rows from address-style text in place of the list's (nothing changes if it holds none), at
+   * most the form's limit: a made-up link of thousands of rows would stall the page. As the
+   * address gives them (`fromAddress`), values a select does not offer are shown as they are.
+   * Returns the number of rows the text held.
    * @param {URLSearchParams} state
    * @param {boolean} [fromAddress]
+   * @returns {number}
    */
   fill(state, fromAddress = false) {
     const template = /** @type {HTMLElement} */ (this.list.querySelector(".mc-entry")?.cloneNode(true));
-    if (!template) return;
+    if (!template) return 0;
     const columns = this.columns();
-    const values = rowValues(state, columns, fromAddress ? Infinity : this.maxEntries);
-    if (values.length === 0) return;
+    const held = rowValues(state, columns).length;
+    const values = rowValues(state, columns, this.maxEntries);
+    if (values.length === 0) return 0;
     const rows = values.map((row) => {
       const copy = /** @type {HTMLElement} */ (template.cloneNode(true));
       columns.forEach((name, column) => {
@@ -170,6 +186,7 @@ export class EntryRows {
     });
     this.list.replaceChildren(...rows);
     this.renumber();
+    return held;
   }
 
   /** `#add=hip_thrust` (from an exercise page): each exercise named joins the week, once.

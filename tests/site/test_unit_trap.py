@@ -1,0 +1,96 @@
+"""The unit trap (issue 25): a number typed and not yet answered is read in the unit the reader
+picks next ("206, then lb" is 206 lb, not 454.2 lb); a number already answered is converted to
+the new unit. Weight (protein calculator) and height (energy calculator), in a real browser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from support.browser import Visit, control, error_for
+from support.calculators import call as cpython_run
+from support.calculators import default_payload
+
+pytestmark = pytest.mark.browser
+
+
+def summary_of(name: str, values: dict[str, Any]) -> str:
+    summary: str = cpython_run(name, {**default_payload(name), **values})["display"]["summary"]
+    return summary
+
+
+def wait_for_summary(visit: Visit, name: str, text: str) -> None:
+    visit.page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector)?.textContent === text",
+        arg=[f"#mc-{name}-answer .mc-summary", text],
+        timeout=30_000,
+    )
+
+
+def test_a_weight_typed_then_given_its_unit_is_read_in_that_unit(visit: Visit) -> None:
+    page = visit.page
+    visit.goto("calculators/protein/")
+    visit.wait_ready("protein")
+    weight, unit = control("protein", "weight"), control("protein", "weight_unit")
+    page.fill(weight, "206")
+    page.focus(unit)  # the reader reaches for the unit list...
+    # ...and the answer for 206 kg arrives before the unit is picked, as it does on a phone.
+    wait_for_summary(visit, "protein", summary_of("protein", {"weight": "206"}))
+    page.select_option(unit, "lb")
+    wait_for_summary(visit, "protein", summary_of("protein", {"weight": "206", "weight_unit": "lb"}))
+    assert page.input_value(weight) == "206"
+    # Now 206 lb is answered: switching to kg converts it.
+    page.focus(unit)
+    page.select_option(unit, "kg")
+    page.wait_for_function(
+        "(selector) => document.querySelector(selector).value === '93.4'", arg=weight
+    )
+    visit.assert_clean()
+
+
+def test_a_weight_answered_in_kg_is_converted_to_lb(visit: Visit) -> None:
+    page = visit.page
+    visit.goto("calculators/protein/")
+    visit.wait_ready("protein")
+    weight, unit = control("protein", "weight"), control("protein", "weight_unit")
+    default = str(default_payload("protein")["weight"])  # the page's own value, answered
+    assert page.input_value(weight) == default
+    page.focus(unit)
+    page.select_option(unit, "lb")
+    page.wait_for_function(
+        "(selector) => document.querySelector(selector).value === '154.3'", arg=weight
+    )
+    wait_for_summary(visit, "protein", summary_of("protein", {"weight": "154.3", "weight_unit": "lb"}))
+    visit.assert_clean()
+
+
+def test_a_height_typed_then_given_its_unit_is_read_in_that_unit(visit: Visit) -> None:
+    page = visit.page
+    visit.goto("calculators/energy/")
+    visit.wait_ready("energy")
+    height, unit = control("energy", "height"), control("energy", "height_unit")
+    page.fill(height, "69")
+    page.focus(unit)  # 69 cm is refused before the unit is picked...
+    page.locator(error_for("energy", "height")).wait_for(state="visible", timeout=30_000)
+    page.select_option(unit, "in")  # ...and 69 is read in inches, not converted
+    wait_for_summary(visit, "energy", summary_of("energy", {"height": "69", "height_unit": "in"}))
+    assert page.input_value(height) == "69"
+    assert page.locator(error_for("energy", "height")).is_hidden()
+    visit.assert_clean()
+
+
+def test_a_height_answered_in_cm_is_converted_to_inches(visit: Visit) -> None:
+    page = visit.page
+    visit.goto("calculators/energy/")
+    visit.wait_ready("energy")
+    height, unit = control("energy", "height"), control("energy", "height_unit")
+    page.fill(height, "180")
+    wait_for_summary(visit, "energy", summary_of("energy", {"height": "180"}))
+    page.focus(unit)
+    page.select_option(unit, "in")
+    page.wait_for_function(
+        "(selector) => document.querySelector(selector).value === '70.9'", arg=height
+    )
+    wait_for_summary(visit, "energy", summary_of("energy", {"height": "70.9", "height_unit": "in"}))
+    visit.assert_clean()
