@@ -22,7 +22,7 @@ def box(code: str) -> str:
 
 def tick(page: Any, code: str) -> None:
     """Tick a warning sign as a reader does: open its folded group first if it is closed."""
-    heading = page.locator(f"#mc-checkup details:not([open]):has({box(code)}) > summary")
+    heading = page.locator(f'#mc-checkup details:not([open]):has(input[value="{code}"]) > summary')
     if heading.count():
         heading.click()
     page.check(box(code))

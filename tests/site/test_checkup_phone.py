@@ -179,6 +179,7 @@ def test_a_reader_with_no_warning_signs_reaches_a_result_in_12_taps_or_fewer(
         f"\nphone figures: first question at {first_question:.0f} px, warning signs "
         f"{signs_height} px, {taps} taps, {travelled:.0f} px scrolled"
     )
-    assert signs_height < 1000
+    # The issue: each step fits on about two phone screens.
+    assert signs_height < 2 * PHONE["height"]
     assert taps <= 12
     phone.assert_clean()
