@@ -4,7 +4,8 @@ hook is named after the module it adapts (hooks/markers.py adapts :mod:`.markers
 Pages, as MkDocs renders them:
 
 - :mod:`.markers`: the one table of page markers and their parser; its renderers are
-  :mod:`.calculators` (a calculator's form and worked answer) and :mod:`.page_figures` (figures
+  :mod:`.calculators` (a calculator's form and worked answer, its checklists from
+  :mod:`.checklists`) and :mod:`.page_figures` (figures
   from musclecalc), which share :mod:`.marker_types`;
 - :mod:`.inline_scripts`, :mod:`.accessible_names`, :mod:`.search_on_demand`: each written page
   made to work under the strict Content-Security-Policy, accessible, and light to load;

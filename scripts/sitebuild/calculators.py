@@ -39,6 +39,7 @@ from musclecalc._html import render
 from musclecalc._registry import CALCULATORS
 from musclecalc._units import UNITS
 
+from .checklists import check_box, grouped_checklist
 from .marker_types import Context, MarkerError
 
 __all__ = ["default_payload", "render_calculator", "render_calculator_marker"]
@@ -110,7 +111,7 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             # within this box only, so it never slides over the details or the page below.
             '<div class="mc-main">',
             f'<form class="mc-form" novalidate aria-label="{escape(form.title)}">',
-            *_controls(form),
+            *_controls(form, site_root),
             _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
             "</form>",
             STATIC_STATUS,
@@ -160,21 +161,35 @@ def _share(calc: str, *, on_request: bool) -> str:
     )
 
 
-def _controls(form: Form) -> list[str]:
+def _group_id(calc: str, first_field: str) -> str:
+    """The id of the section of a form that starts with ``first_field``."""
+    return f"mc-{calc}-{first_field}-group"
+
+
+def _controls(form: Form, site_root: str = "") -> list[str]:
     """Every field's markup in form order; a long form in headed sections (each group runs to
     the next one, or the end). Unit fields are drawn beside the number they measure."""
     group_titles = dict(form.groups)
+    names = [field.name for field in form.fields]
     lines: list[str] = []
     in_group = False
-    for field in form.fields:
+    for index, field in enumerate(form.fields):
         if field.name in group_titles:
             if in_group:
                 lines.append("</fieldset>")
             in_group = True
-            lines.append('<fieldset class="mc-group">')
+            group_id = _group_id(form.name, field.name)
+            lines.append(f'<fieldset class="mc-group" id="{group_id}">')
             title = _text(group_titles[field.name])
             lines.append(f'<legend class="mc-group__title">{title}</legend>')
-        if not isinstance(field, UnitField):
+        if isinstance(field, ChecklistField) and field.groups:
+            after = next((n for n in names[index + 1 :] if n in group_titles), None)
+            below, described_by = _help_and_error(form.name, field.name, field.help)
+            none_target = None if after is None else _group_id(form.name, after)
+            lines.append(
+                grouped_checklist(form.name, field, site_root, none_target, below, described_by)
+            )
+        elif not isinstance(field, UnitField):
             lines.append(_control(form, field))
     if in_group:
         lines.append("</fieldset>")
@@ -367,19 +382,8 @@ def _checklist(calc: str, field: ChecklistField) -> str:
         f"{_attrs(aria_describedby=described_by)}>",
         f'<legend class="mc-field__label">{_text(field.label)}</legend>',
         '<ul class="mc-checklist">',
+        *(check_box(name, option.value, option.label) for option in field.options),
     ]
-    for option in field.options:
-        box = _attrs(
-            type="checkbox",
-            class_="mc-check",
-            name=name,
-            value=option.value,
-            data_name=name,
-            data_key=name,
-        )
-        lines.append(
-            f'<li><label class="mc-check__label"><input{box}> {_text(option.label)}</label></li>'
-        )
     return "\n".join([*lines, "</ul>", *below, "</fieldset>"])
 
 

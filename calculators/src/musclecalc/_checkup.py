@@ -23,13 +23,21 @@ from ._cause_table import RANKING_RULE, CauseFinding, num, rank
 from ._causes import CAUSE_TITLES, CAUSES
 from ._checkup_answers import NOT_SURE, answered, read_answers
 from ._display import Alert, Display, Fact, Link, Ranked, RankedItem, sentence
-from ._fields import Bounds, ChecklistField, ChoiceField, Form, NumberField, Option
+from ._fields import (
+    Bounds,
+    ChecklistField,
+    ChecklistGroup,
+    ChoiceField,
+    Form,
+    NumberField,
+    Option,
+)
 from ._reading import Values
 from ._results import Result
 from ._shared_fields import age_field, optional_body_weight_fields, weight_change_fields
 from ._sources import Source
 from ._thresholds import THRESHOLDS
-from ._warning_signs import LEVEL_ORDER, LEVELS, SIGNS
+from ._warning_signs import LEVEL_ORDER, LEVELS, SIGNS, signs_at
 
 __all__ = [
     "CAUSE_TITLES",
@@ -82,6 +90,34 @@ def _count(
     )
 
 
+#: The warning signs as the form groups them, phone first: the emergency signs open, the others
+#: closed under a plain heading. Ticking an emergency or urgent sign shows what to do at once.
+SIGN_HEADINGS: Final = {
+    "emergency": "Get help now if you have any of these",
+    "urgent": "Signs to get medical advice about today",
+    "routine": "Signs to book a doctor's appointment for",
+}
+NO_SIGNS_LABEL: Final = "None of these: go to the questions"
+
+
+def _level_alert(level: str) -> Alert:
+    """What to do for a level, as the form shows it the moment a sign of that level is ticked."""
+    about = LEVELS[level]
+    link = Link("What the warning signs mean", f"red-flags/#{about.anchor}")
+    return Alert(level, about.title, (), about.action, link, about.calls)
+
+
+_SIGN_GROUPS: Final = tuple(
+    ChecklistGroup(
+        level,
+        heading,
+        tuple(sign.code for sign in signs_at(level)),
+        folded=level != "emergency",
+        alert=_level_alert(level) if level != "routine" else None,
+    )
+    for level, heading in SIGN_HEADINGS.items()
+)
+
 _WEIGHT, _WEIGHT_UNIT = optional_body_weight_fields(
     "Your body weight today, so protein and weight change can be worked out per kg."
 )
@@ -106,6 +142,8 @@ CHECKUP_FORM: Final = Form(
             "the warning signs",
             help="Leave them all unticked if none fits.",
             options=tuple(Option(sign.code, sign.label) for sign in SIGNS.values()),
+            groups=_SIGN_GROUPS,
+            none_label=NO_SIGNS_LABEL,
         ),
         # Training
         _count(

@@ -13,12 +13,14 @@ from ._numbers import format_decimal
 from ._units import UNITS
 
 if TYPE_CHECKING:
+    from ._display import Alert
     from ._reading import Values
 
 __all__ = [
     "DIRECTION_SIGNS",
     "Bounds",
     "ChecklistField",
+    "ChecklistGroup",
     "ChoiceField",
     "DateField",
     "EntriesField",
@@ -175,11 +177,29 @@ class ChoiceField:
 
 
 @dataclass(frozen=True)
+class ChecklistGroup:
+    """A run of a checklist's options under a plain heading, for the web form.
+
+    ``key`` names the group in the page's markup; ``folded`` draws it closed under its
+    heading, opened with a tap (a ``<details>``); ``alert`` is what to do when one of its boxes
+    is ticked, shown at once above the checklist, before any answer is worked out.
+    """
+
+    key: str
+    heading: str
+    values: tuple[str, ...]
+    folded: bool = False
+    alert: Alert | None = None
+
+
+@dataclass(frozen=True)
 class ChecklistField:
     """Any number of options, each a checkbox (the self-check's symptoms); none is allowed.
 
     Values arrive as a list of option values, or as one text with the values separated by
-    commas (the command line).
+    commas (the command line). ``groups``, when given, split the options for the web form; they
+    hold every option once, in form order. ``none_label``, when given, is a link under the boxes
+    that takes the reader past them to the next part of the form ("None of these").
     """
 
     kind: ClassVar[str] = "checklist"
@@ -189,6 +209,13 @@ class ChecklistField:
     help: str
     options: tuple[Option, ...]
     required: bool = False
+    groups: tuple[ChecklistGroup, ...] = ()
+    none_label: str = ""
+
+    def __post_init__(self) -> None:
+        grouped = tuple(value for group in self.groups for value in group.values)
+        if self.groups and grouped != self.values:
+            raise ValueError(f"{self.name}: the groups must hold every option once, in order")
 
     @property
     def values(self) -> tuple[str, ...]:

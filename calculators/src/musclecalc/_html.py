@@ -21,7 +21,7 @@ from typing import Final
 
 from ._display import Alert, Call, Chart, Display, Link, Ranked, RankedItem, Table, call_list
 
-__all__ = ["render"]
+__all__ = ["render", "render_alert"]
 
 WARNINGS_TITLE: Final = "Please note"
 METHOD_TITLE: Final = "Method and sources"
@@ -67,6 +67,17 @@ def _alert(alert: Alert, site_root: str) -> list[str]:
         lines.append(f'<p class="mc-alert__link">{_link(alert.link, site_root)}</p>')
     lines.append("</div>")
     return lines
+
+
+def render_alert(alert: Alert, site_root: str = "") -> str:
+    """One alert's HTML, as the answer shows it (the form shows it too, when a box is ticked).
+
+    >>> from ._display import Call
+    >>> html = render_alert(Alert("emergency", "Now", (), "Go.", calls=(Call("999", "here"),)))
+    >>> 'href="tel:999"' in html and html.startswith('<div class="mc-alert mc-alert--emergency">')
+    True
+    """
+    return "\n".join(_alert(alert, site_root))
 
 
 def _ranked(ranked: Ranked, site_root: str) -> list[str]:

@@ -5,11 +5,13 @@
 
 import { Calculator } from "./calculator-page.mjs";
 import { startOnIntent } from "./python-intent.mjs";
+import { stageWarningSigns } from "./warning-signs.mjs";
 
 function mount() {
   for (const root of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".mc-calculator:not([data-mounted])"))) {
     root.dataset.mounted = "true";
     new Calculator(root);
+    stageWarningSigns(root);
   }
   startOnIntent();
 }
