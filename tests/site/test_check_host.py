@@ -59,9 +59,7 @@ def failed(output: list[str]) -> dict[str, str]:
     return found
 
 
-def test_the_shipped_config_passes_every_check(
-    site_url: str, secrets: None
-) -> None:
+def test_the_shipped_config_passes_every_check(site_url: str, secrets: None) -> None:
     status, output = lines(site_url)
     assert failed(output) == {}
     assert status == 0
@@ -101,9 +99,7 @@ def test_a_plain_python_http_server_fails_with_the_fixes(
     assert "pass  type of .mjs files" in output  # Python knows .mjs: not blamed for it
 
 
-def test_a_plain_nginx_fails_on_the_module_type(
-    build: Build, secrets: None
-) -> None:
+def test_a_plain_nginx_fails_on_the_module_type(build: Build, secrets: None) -> None:
     with serving(build.site_dir, free_port(), shipped=False) as plain:
         status, output = lines(plain.url, "--no-browser")
     assert status == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from support.browser import Visit, control
 from support.calculators import call as cpython_run
 

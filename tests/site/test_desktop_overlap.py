@@ -15,7 +15,11 @@ from support.browser import open_visit
 
 pytestmark = pytest.mark.browser
 
-SCREENS = ({"width": 1280, "height": 800}, {"width": 1366, "height": 900}, {"width": 1920, "height": 1080})
+SCREENS = (
+    {"width": 1280, "height": 800},
+    {"width": 1366, "height": 900},
+    {"width": 1920, "height": 1080},
+)
 PAGES = {
     "protein": "calculators/protein/",
     "energy": "calculators/energy/",

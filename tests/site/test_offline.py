@@ -65,7 +65,9 @@ def test_a_visited_calculator_answers_offline_and_an_unseen_page_says_offline(
     assert sorted(set(runtime)) == sorted(set(loaded_by_worker))
     assert any(url.endswith("/snapshot.bin") for url in runtime)
     assert not any(url.endswith(".whl") for url in runtime)  # the normal start's files stay out
-    assert any(re.search(r"/snapshot-image\.[0-9a-f]+\.mjs$", url) for url in page.evaluate(CACHED_URLS))
+    assert any(
+        re.search(r"/snapshot-image\.[0-9a-f]+\.mjs$", url) for url in page.evaluate(CACHED_URLS)
+    )
     served = log_lines(nginx)
     assert page_requests(served), "the log shows the page's requests"
     page.context.set_offline(True)

@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
+import musclecalc
+from musclecalc import warning_signs
 from sitebuild import markers, page_figures
 from sitebuild.markers import Context, MarkerError
 from support.site import ROOT
 
-import musclecalc
-from musclecalc import warning_signs
-
-CONTEXT = Context(page_url="exercises/programming/", site_root="../../", volume_url="../../calculators/volume/")
+CONTEXT = Context(
+    page_url="exercises/programming/", site_root="../../", volume_url="../../calculators/volume/"
+)
 
 
 def render(markdown: str) -> str:
@@ -86,7 +87,7 @@ def table_rows(markdown: str, first_header: str) -> list[list[str]]:
     lines = markdown.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header} |"))
     rows = []
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         rows.append([cell.strip() for cell in line.strip("|").split("|")])
@@ -118,9 +119,13 @@ def test_volume_week_shows_the_glutes_even_at_zero_and_half_sets_as_decimals() -
 
 def test_volume_week_links_to_the_calculator_with_the_week_in_the_fragment() -> None:
     out = render("<!-- volume-week: hip_thrust:3:2 squat:4:1 -->\n")
-    href = unescape(re.search(r'<a href="([^"]+)">Open this week in the volume calculator</a>', out).group(1))
-    assert href == ("../../calculators/volume/#exercise=hip_thrust&sets=3&sessions=2"
-                    "&exercise=squat&sets=4&sessions=1")
+    href = unescape(
+        re.search(r'<a href="([^"]+)">Open this week in the volume calculator</a>', out).group(1)
+    )
+    assert href == (
+        "../../calculators/volume/#exercise=hip_thrust&sets=3&sessions=2"
+        "&exercise=squat&sets=4&sessions=1"
+    )
 
 
 # -- protein table ------------------------------------------------------------------------------
@@ -130,8 +135,8 @@ def test_protein_table_matches_the_protein_calculator() -> None:
     out = render("<!-- protein-table: 50 70 95.5 -->\n")
     rows = table_rows(out, "Body weight")
     assert [r[0].split(" kg")[0] for r in rows] == ["50", "70", "95.5"]
-    for row, weight in zip(rows, (50, 70, 95.5)):
-        for cell, goal in zip(row[1:], page_figures.GOAL_NAMES):
+    for row, weight in zip(rows, (50, 70, 95.5), strict=True):
+        for cell, goal in zip(row[1:], page_figures.GOAL_NAMES, strict=True):
             grams = musclecalc.protein_needs(weight, goal).daily_grams
             assert cell == f"{grams.target} g ({grams.low}–{grams.high} g)"
 
@@ -140,13 +145,23 @@ def test_exercise_muscles_come_from_the_catalogue() -> None:
     out = render("<!-- exercise-muscles: hip_thrust hip_abduction -->\n")
     rows = table_rows(out, "Exercise")
     thrust, abduction = musclecalc.EXERCISES["hip_thrust"], musclecalc.EXERCISES["hip_abduction"]
-    assert rows[0] == [thrust.name, "glutes", ", ".join(musclecalc.MUSCLES[m].lower() for m in thrust.helpers)]
+    assert rows[0] == [
+        thrust.name,
+        "glutes",
+        ", ".join(musclecalc.MUSCLES[m].lower() for m in thrust.helpers),
+    ]
     assert rows[1] == [abduction.name, "glutes", "none"]
 
 
 def test_corrections_route_shows_the_configured_address_or_says_there_is_none() -> None:
     assert "has not set up a corrections address" in render("<!-- corrections-route: here -->\n")
-    context = Context("about/", "../", "../calculators/volume/", "Open an issue", "https://example.org/issues?a=1&b=2")
+    context = Context(
+        "about/",
+        "../",
+        "../calculators/volume/",
+        "Open an issue",
+        "https://example.org/issues?a=1&b=2",
+    )
     out = markers.render_markers("<!-- corrections-route: here -->\n", context, "about.md").text
     assert '<a href="https://example.org/issues?a=1&amp;b=2">Open an issue</a>' in out
 
@@ -158,7 +173,10 @@ def test_corrections_route_shows_the_configured_address_or_says_there_is_none() 
     ("markdown", "message"),
     [
         ("<!-- warning-signs: later -->\n", "unknown warning-sign level 'later'"),
-        ("a\n<!-- volume-week: hip_thrust:3 -->\n", "page.md:2: volume-week marker: 'hip_thrust:3' is not written"),
+        (
+            "a\n<!-- volume-week: hip_thrust:3 -->\n",
+            "page.md:2: volume-week marker: 'hip_thrust:3' is not written",
+        ),
         ("<!-- volume-week: moonwalk:3:2 -->\n", "unknown exercise 'moonwalk'"),
         ("<!-- volume-week: hip_thrust:99:2 -->\n", "rejects this week"),
         ("<!-- volume-week: -->\n", "at least one"),
@@ -166,10 +184,16 @@ def test_corrections_route_shows_the_configured_address_or_says_there_is_none() 
         ("<!-- protein-table: 10 -->\n", "rejects 10 kg"),
         ("<!-- sample-week: hip_thrust:3:2 -->\n", "unknown marker 'sample-week'"),
         ("<!-- exercise-muscles: moonwalk -->\n", "unknown exercise 'moonwalk'"),
-        ("Text <!-- volume-week: hip_thrust:3:2 --> in a sentence\n", "page.md:1: malformed marker 'volume-week'"),
+        (
+            "Text <!-- volume-week: hip_thrust:3:2 --> in a sentence\n",
+            "page.md:1: malformed marker 'volume-week'",
+        ),
         ("<!--warning signs: emergency-->\n", "malformed marker 'warning signs'"),
         ("<!-- Warning-Sign: emergency -->\n", "malformed marker 'Warning-Sign'"),
-        ("a\n\n<!-- calculator: biceps -->\n", "page.md:3: calculator marker: unknown calculator 'biceps'"),
+        (
+            "a\n\n<!-- calculator: biceps -->\n",
+            "page.md:3: calculator marker: unknown calculator 'biceps'",
+        ),
         ("See <!-- calculator: protein --> inline.\n", "page.md:1: malformed marker 'calculator'"),
     ],
 )
@@ -196,7 +220,10 @@ def test_one_pass_renders_calculator_and_figure_markers_and_names_the_calculator
     )
     assert page.calculators == ("protein",)
     # The calculator's block stands apart by blank lines, as Markdown needs for raw HTML.
-    assert '\n\n<div class="mc-calculator" data-calculator="protein" id="mc-protein" data-site-root="../../">\n' in page.text
+    assert (
+        '\n\n<div class="mc-calculator" data-calculator="protein" id="mc-protein" data-site-root="../../">\n'
+        in page.text
+    )
     assert "</div>\n\n\n| Body weight |" in page.text
     assert markers.render_markers("<!-- protein-table: 70 -->\n", CONTEXT, "p.md").calculators == ()
 
@@ -210,10 +237,12 @@ def test_every_marker_in_the_table_is_caught_when_malformed() -> None:
 def test_review_due_must_be_a_date() -> None:
     import datetime
 
-    assert markers.review_due({"review_due": datetime.date(2027, 1, 31)}, "p.md") == datetime.date(2027, 1, 31)
+    assert markers.review_due({"review_due": datetime.date(2027, 1, 31)}, "p.md") == datetime.date(
+        2027, 1, 31
+    )
     assert markers.review_due({"review_due": "2027-01-31"}, "p.md") == datetime.date(2027, 1, 31)
     assert markers.review_due({}, "p.md") is None
-    with pytest.raises(MarkerError, match="p.md: review_due 'soon'"):
+    with pytest.raises(MarkerError, match=re.escape("p.md: review_due 'soon'")):
         markers.review_due({"review_due": "soon"}, "p.md")
 
 
@@ -235,14 +264,20 @@ def tiny_build(tmp_path: Path, page: str) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
     )
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True,
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 
 
 def test_a_strict_build_renders_the_markers(tmp_path: Path) -> None:
-    page = ("---\nreview_due: 2099-01-31\n---\n# Page\n\n<!-- warning-signs: emergency -->\n\n"
-            "<!-- volume-week: hip_thrust:3:2 squat:3:2 -->\n\n<!-- protein-table: 70 -->\n")
+    page = (
+        "---\nreview_due: 2099-01-31\n---\n# Page\n\n<!-- warning-signs: emergency -->\n\n"
+        "<!-- volume-week: hip_thrust:3:2 squat:3:2 -->\n\n<!-- protein-table: 70 -->\n"
+    )
     done = tiny_build(tmp_path, page)
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "site" / "guide" / "page" / "index.html").read_text(encoding="utf-8")
@@ -277,11 +312,15 @@ assert not hasattr(sys.modules["musclecalc._protein"], "STALE")
 assert sys.modules["sitebuild.calculators"].CALCULATORS is sys.modules["musclecalc._registry"].CALCULATORS
 print("fresh")
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "fresh"
 
 
 def test_a_volume_week_without_a_volume_page_says_so() -> None:
-    with pytest.raises(MarkerError, match=r"page.md:1: volume-week marker: the site has no volume calculator page"):
+    with pytest.raises(
+        MarkerError, match=r"page.md:1: volume-week marker: the site has no volume calculator page"
+    ):
         markers.render_markers("<!-- volume-week: squat:3:1 -->\n", Context("guide/"), "page.md")

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.site import ROOT, Build
-
 from musclecalc import warning_signs
+from support.site import ROOT, Build
 
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -36,8 +35,12 @@ class MetaCollector(HTMLParser):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
-def test_meta_description_is_the_whole_description_without_raw_quotes(build: Build, page: Path) -> None:
-    meta = yaml.safe_load(re.match(r"---\n(.*?)\n---\n", page.read_text(encoding="utf-8"), re.S).group(1))
+def test_meta_description_is_the_whole_description_without_raw_quotes(
+    build: Build, page: Path
+) -> None:
+    meta = yaml.safe_load(
+        re.match(r"---\n(.*?)\n---\n", page.read_text(encoding="utf-8"), re.S).group(1)
+    )
     collector = MetaCollector()
     collector.feed(built(build, page).read_text(encoding="utf-8"))
     assert len(collector.descriptions) == 1
@@ -68,7 +71,9 @@ def test_red_flags_lists_each_sign_under_its_level(build: Build) -> None:
     for sign in warning_signs.SIGNS.values():
         text = " ".join(sign.text.split())
         assert text in sections[sign.level], sign.code
-        assert all(text not in sections[other] for other in sections if other != sign.level), sign.code
+        assert all(text not in sections[other] for other in sections if other != sign.level), (
+            sign.code
+        )
     for level, section in sections.items():
         assert " ".join(warning_signs.LEVELS[level].action.split()) in section
 
@@ -81,10 +86,16 @@ def test_every_page_shows_last_updated_and_next_review(build: Build) -> None:
 
 
 def test_footer_and_about_carry_the_corrections_route(build: Build) -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0].replace("!ENV", ""))
+    config = yaml.safe_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0].replace("!ENV", "")
+    )
     url = config["extra"]["corrections"]["url"]
     for page in (build.site_dir / "index.html", build.site_dir / "about" / "index.html"):
-        footer = text_of(page.read_text(encoding="utf-8").split('class="mc-reviewed mc-corrections"')[1].split("</p>")[0])
+        footer = text_of(
+            page.read_text(encoding="utf-8")
+            .split('class="mc-reviewed mc-corrections"')[1]
+            .split("</p>")[0]
+        )
         assert ("no corrections address" in footer) == (not url)
     about = text_of((build.site_dir / "about" / "index.html").read_text(encoding="utf-8"))
     assert ("has not set up a corrections address" in about) == (not url)

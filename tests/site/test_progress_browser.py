@@ -85,7 +85,9 @@ def test_a_log_stays_on_the_device_and_never_in_the_address_or_a_request(
     page.fill(control("progress", f"entries.{new}.waist"), NEW_WAIST)
     page.locator(control("progress", f"entries.{new}.waist")).blur()
     wait_answered(visit)
-    page.wait_for_function(f"() => (localStorage.getItem('{STORAGE_KEY}') ?? '').includes('{NEW_HIPS}')")
+    page.wait_for_function(
+        f"() => (localStorage.getItem('{STORAGE_KEY}') ?? '').includes('{NEW_HIPS}')"
+    )
     assert page.locator("#mc-progress .mc-status").get_attribute("data-state") == "ready"
     log = stored(visit)
     assert log["entries"][new]["date"] == NEW_DATE and log["length_unit"] == "cm"
@@ -141,7 +143,9 @@ def test_a_log_stays_on_the_device_and_never_in_the_address_or_a_request(
     visit.assert_clean()
 
 
-def test_switching_units_converts_the_log_and_a_bad_file_says_why(visit: Visit, tmp_path: Path) -> None:
+def test_switching_units_converts_the_log_and_a_bad_file_says_why(
+    visit: Visit, tmp_path: Path
+) -> None:
     page = visit.page
     visit.goto("calculators/progress/")
     visit.wait_ready("progress")
@@ -164,15 +168,21 @@ def test_switching_units_converts_the_log_and_a_bad_file_says_why(visit: Visit, 
     bad = tmp_path / "notes.csv"
     bad.write_text("day,hips\n1,98\n", encoding="utf-8")
     page.set_input_files(".mc-log__file", str(bad))
-    page.wait_for_function("() => document.querySelector('.mc-log__status').textContent.includes('column')")
+    page.wait_for_function(
+        "() => document.querySelector('.mc-log__status').textContent.includes('column')"
+    )
     assert stored(visit) is None  # a file that is not a log changes nothing
     # A file with more rows than the log holds is refused whole, never cut short.
     rows = page.locator("#mc-progress .mc-entry").count()
     too_long = tmp_path / "years.csv"
-    days = [f"20{20 + day // 336}-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}" for day in range(201)]
+    days = [
+        f"20{20 + day // 336}-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}" for day in range(201)
+    ]
     too_long.write_text("date,hips_cm\n" + "".join(f"{d},98\n" for d in days), encoding="utf-8")
     page.set_input_files(".mc-log__file", str(too_long))
-    page.wait_for_function("() => document.querySelector('.mc-log__status').textContent.includes('Nothing was imported')")
+    page.wait_for_function(
+        "() => document.querySelector('.mc-log__status').textContent.includes('Nothing was imported')"
+    )
     assert "at most 200" in page.text_content(".mc-log__status")
     assert page.locator("#mc-progress .mc-entry").count() == rows
     assert stored(visit) is None

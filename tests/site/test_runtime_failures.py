@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from sitebuild import runtime
-
 from support.browser import Visit, control
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
@@ -263,7 +262,7 @@ def test_the_interpreter_and_the_snapshot_are_checked_and_the_cost_is_printed(
 def test_a_stalled_download_is_reported_within_10_seconds_and_a_retry_works(visit: Visit) -> None:
     held: list[Any] = []
     # The interpreter's download never gets an answer.
-    visit.page.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    visit.page.context.route("**/pyodide.asm.wasm", held.append)
     visit.goto("calculators/protein/")
     visit.page.wait_for_selector(f"{STATUS}[data-state=error]", timeout=FAIL_FAST_MS + 3_000)
     text = visit.page.text_content(f"{STATUS} .mc-status__text") or ""

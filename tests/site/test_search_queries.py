@@ -66,7 +66,7 @@ def first_result(visit: object, query: str) -> tuple[str, str]:
     )
     try:
         page.wait_for_selector(".md-search-result__item a.md-search-result__link", timeout=5_000)
-    except Exception:  # noqa: BLE001 - no result at all is an answer too
+    except Exception:
         return "", ""
     hrefs = page.locator(
         ".md-search-result__list > .md-search-result__item:first-child a.md-search-result__link"

@@ -38,7 +38,9 @@ def test_a_weight_typed_then_given_its_unit_is_read_in_that_unit(visit: Visit) -
     # ...and the answer for 206 kg arrives before the unit is picked, as it does on a phone.
     wait_for_summary(visit, "protein", summary_of("protein", {"weight": "206"}))
     page.select_option(unit, "lb")
-    wait_for_summary(visit, "protein", summary_of("protein", {"weight": "206", "weight_unit": "lb"}))
+    wait_for_summary(
+        visit, "protein", summary_of("protein", {"weight": "206", "weight_unit": "lb"})
+    )
     assert page.input_value(weight) == "206"
     # Now 206 lb is answered: switching to kg converts it.
     page.focus(unit)
@@ -61,7 +63,9 @@ def test_a_weight_answered_in_kg_is_converted_to_lb(visit: Visit) -> None:
     page.wait_for_function(
         "(selector) => document.querySelector(selector).value === '154.3'", arg=weight
     )
-    wait_for_summary(visit, "protein", summary_of("protein", {"weight": "154.3", "weight_unit": "lb"}))
+    wait_for_summary(
+        visit, "protein", summary_of("protein", {"weight": "154.3", "weight_unit": "lb"})
+    )
     visit.assert_clean()
 
 
