@@ -216,7 +216,7 @@ def test_an_edit_made_while_python_starts_reaches_the_address(visit: Visit) -> N
     page = visit.page
     held: list[Any] = []
     # The interpreter's download waits until the edit is made.
-    page.context.route("**/pyodide.asm.wasm", held.append)
+    page.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # noqa: PLW0108 - Playwright needs a Python function, not a builtin method
     visit.goto("calculators/protein/")
     page.wait_for_selector("#mc-protein .mc-status[data-state=loading]")
     page.fill(control("protein", "weight"), "77")

@@ -262,7 +262,7 @@ def test_the_interpreter_and_the_snapshot_are_checked_and_the_cost_is_printed(
 def test_a_stalled_download_is_reported_within_10_seconds_and_a_retry_works(visit: Visit) -> None:
     held: list[Any] = []
     # The interpreter's download never gets an answer.
-    visit.page.context.route("**/pyodide.asm.wasm", held.append)
+    visit.page.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # noqa: PLW0108 - Playwright needs a Python function, not a builtin method
     visit.goto("calculators/protein/")
     visit.page.wait_for_selector(f"{STATUS}[data-state=error]", timeout=FAIL_FAST_MS + 3_000)
     text = visit.page.text_content(f"{STATUS} .mc-status__text") or ""
