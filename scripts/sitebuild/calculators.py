@@ -102,11 +102,17 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             f"{_attrs(data_site_root=site_root)}"
             f"{' data-link-on-request' if form.link_on_request else ''}>",
             '<div class="mc-layout">',
-            # The answer's headline, kept in view on a phone while the form is edited (a copy of
-            # the summary below, for the eye only: screen readers get the answer's live region).
-            '<div class="mc-glance" aria-hidden="true">'
-            f'<p class="mc-glance__text">{summary.group("text") if summary else ""}</p>'
-            f"{STATE_LABELS}</div>",
+            # The answer's headline, kept in view on a phone while the form is edited: a copy of
+            # the summary below, for the eye only (screen readers hear the answer from its live
+            # region), and a link to the whole answer, for everyone. The link comes first and
+            # floats at the top right, so a new answer or "Updating" never moves it under a
+            # finger on its way down.
+            '<div class="mc-glance"><p class="mc-glance__line">'
+            f'<a class="mc-glance__go" href="#mc-{calc}-result-title" data-action="show-answer">'
+            'Your answer<span aria-hidden="true"> \u2193</span></a>'
+            f'<span class="mc-glance__text" aria-hidden="true">'
+            f"{summary.group('text') if summary else ''}</span> "
+            f'<span aria-hidden="true">{STATE_LABELS}</span></p></div>',
             # The form and its answer side by side on a wide screen: the answer sticks in view
             # within this box only, so it never slides over the details or the page below.
             '<div class="mc-main">',
@@ -168,20 +174,17 @@ def _group_id(calc: str, first_field: str) -> str:
 
 def _controls(form: Form, site_root: str = "") -> list[str]:
     """Every field's markup in form order; a long form in headed sections (each group runs to
-    the next one, or the end). Unit fields are drawn beside the number they measure."""
+    the next one, or the end), a folded one shut in a ``<details>`` under its title. Unit fields
+    are drawn beside the number they measure."""
     group_titles = dict(form.groups)
     names = [field.name for field in form.fields]
     lines: list[str] = []
-    in_group = False
+    closing = ""
     for index, field in enumerate(form.fields):
         if field.name in group_titles:
-            if in_group:
-                lines.append("</fieldset>")
-            in_group = True
-            group_id = _group_id(form.name, field.name)
-            lines.append(f'<fieldset class="mc-group" id="{group_id}">')
-            title = _text(group_titles[field.name])
-            lines.append(f'<legend class="mc-group__title">{title}</legend>')
+            lines.append(closing)
+            lines.extend(_group_start(form, field.name))
+            closing = "</fieldset></details>" if field.name in form.folded else "</fieldset>"
         if isinstance(field, ChecklistField) and field.groups:
             after = next((n for n in names[index + 1 :] if n in group_titles), None)
             below, described_by = _help_and_error(form.name, field.name, field.help)
@@ -191,9 +194,27 @@ def _controls(form: Form, site_root: str = "") -> list[str]:
             )
         elif not isinstance(field, UnitField):
             lines.append(_control(form, field))
-    if in_group:
-        lines.append("</fieldset>")
-    return lines
+    lines.append(closing)
+    return [line for line in lines if line]
+
+
+def _group_start(form: Form, first: str) -> list[str]:
+    """The opening of the section that starts at field ``first``: a fieldset under its legend,
+    or, folded, the same inside a ``<details>`` whose summary carries the title (the legend
+    stays for screen readers, which announce it on entering the fields)."""
+    group_id = _group_id(form.name, first)
+    title = _text(dict(form.groups)[first])
+    if first not in form.folded:
+        return [
+            f'<fieldset class="mc-group" id="{group_id}">',
+            f'<legend class="mc-group__title">{title}</legend>',
+        ]
+    return [
+        f'<details class="mc-more" data-group="{escape(first)}">',
+        f'<summary class="mc-more__title">{title}</summary>',
+        f'<fieldset class="mc-group" id="{group_id}">',
+        f'<legend class="mc-visually-hidden">{title}</legend>',
+    ]
 
 
 def _control(form: Form, field: Field) -> str:

@@ -441,8 +441,10 @@ def test_a_long_form_comes_in_headed_groups_that_start_at_its_fields() -> None:
     assert [group["title"] for group in checkup["groups"]] == [
         "Your training",
         "Food and body",
-        "Recovery and daily life",
+        "Sleep",
+        "More detail, for a sharper answer (optional)",
     ]
+    assert [group["folded"] for group in checkup["groups"]] == [False, False, False, True]
     assert [names.index(first) for first in firsts] == sorted(names.index(f) for f in firsts)
     assert forms_by_name()["protein"]["groups"] == []
     from musclecalc._checkup import CHECKUP_FORM
@@ -451,6 +453,28 @@ def test_a_long_form_comes_in_headed_groups_that_start_at_its_fields() -> None:
         replace(CHECKUP_FORM, groups=(("sleep_hours", "Late"), ("weight", "Early")))
     with pytest.raises(ValueError, match="groups must start at fields"):
         replace(CHECKUP_FORM, groups=(("no_such_field", "Nowhere"),))
+    with pytest.raises(ValueError, match="only a group can be folded"):
+        replace(CHECKUP_FORM, folded=("weekly_hard_sets",))
+
+
+def test_the_self_checks_open_part_asks_at_most_8_questions() -> None:
+    """Phone first (issue 25): the questions outside the folded group, a number with its unit
+    and a direction with its amount each counted once, are 8 or fewer."""
+    from musclecalc._checkup import CHECKUP_FORM
+    from musclecalc._fields import ChecklistField, NumberField, UnitField
+
+    names = [f.name for f in CHECKUP_FORM.fields]
+    folded_from = names.index(CHECKUP_FORM.folded[0])
+    signed = {
+        f.signed_by for f in CHECKUP_FORM.fields if isinstance(f, NumberField) and f.signed_by
+    }
+    core = [
+        f
+        for f in CHECKUP_FORM.fields[:folded_from]
+        if not isinstance(f, (ChecklistField, UnitField)) and f.name not in signed
+    ]
+    assert 5 <= len(core) <= 8, [f.name for f in core]
+    assert CHECKUP_FORM.folded == (CHECKUP_FORM.groups[-1][0],)  # only the last group folds
 
 
 # -- issue 26: one edit parses the JSON once and checks the form once ------------------------------

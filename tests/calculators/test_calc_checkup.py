@@ -19,7 +19,7 @@ from musclecalc._thresholds import THRESHOLDS
 from musclecalc._warning_signs import LEVELS, SIGNS
 from support.calculators import REPO_ROOT, call, page_reply, subprocess_env
 from support.strategies import LEAN, field_values, json_values, strict_loads
-from support.worked_examples import CHECKUP, Worked, check_worked
+from support.worked_examples import CHECKUP, CHECKUP_TYPICAL, Worked, check_worked
 
 CAUSES_DIR = REPO_ROOT / "docs" / "causes"
 
@@ -400,32 +400,15 @@ def test_one_hormone_sign_already_means_a_doctor_in_the_cause_text_too() -> None
 
 # -- issue 25: a decisive ranking -------------------------------------------------------------------
 
-#: A reader who trains a little, sits at a desk, eats and sleeps a bit short and is stressed: 8
-#: causes fit, and before the cap 6 of them came out "likely".
-TYPICAL = {
-    "months_training": 18,
-    "weekly_hard_sets": 8,
-    "progression": "no",
-    "close_to_failure": "no",
-    "same_exercises": "yes",
-    "weight": 68,
-    "protein_grams": 75,
-    "weight_change_per_week": -0.5,
-    "age": 34,
-    "sleep_hours": 6,
-    "stress": "high",
-    "sitting_hours": 9,
-    "measured": "no",
-    "low_sex_drive": "no",
-}
-
 
 def _likely(reply: dict[str, Any]) -> list[str]:
     return [c["cause"] for c in reply["result"]["causes"] if c["likelihood"] == "likely"]
 
 
 @pytest.mark.parametrize(
-    "payload", [e.payload for e in CHECKUP] + [TYPICAL], ids=[e.id for e in CHECKUP] + ["typical"]
+    "payload",
+    [e.payload for e in CHECKUP] + [CHECKUP_TYPICAL],
+    ids=[e.id for e in CHECKUP] + ["typical"],
 )
 def test_at_most_three_causes_are_likely(payload: dict[str, Any]) -> None:
     reply = call("checkup", payload)
@@ -436,7 +419,7 @@ def test_at_most_three_causes_are_likely(payload: dict[str, Any]) -> None:
 def test_a_typical_reader_gets_three_likely_causes_one_to_start_with_and_the_rest_possible() -> (
     None
 ):
-    reply = call("checkup", TYPICAL)
+    reply = call("checkup", CHECKUP_TYPICAL)
     found = reply["result"]["causes"]
     assert len(found) == 8
     assert [c["likelihood"] for c in found] == ["likely"] * 3 + ["possible"] * 5
@@ -449,13 +432,13 @@ def test_a_typical_reader_gets_three_likely_causes_one_to_start_with_and_the_res
     why = reply["result"]["start_here"]
     assert ranked["lead"] == f"Start here: {found[0]['title'].lower()}. {why}"
     assert why.endswith(".") and len(why) > 30
-    html = page_reply("checkup", TYPICAL)["answer"]
+    html = page_reply("checkup", CHECKUP_TYPICAL)["answer"]
     assert html.count('<span class="mc-badge">Start here</span>') == 1
     assert html.index("Start here: ") < html.index("Also possible") < html.index(found[3]["title"])
 
 
 def test_a_likely_cause_past_the_third_keeps_its_reasons_under_also_possible() -> None:
-    uncapped = call("checkup", TYPICAL)["result"]["causes"][3:]
+    uncapped = call("checkup", CHECKUP_TYPICAL)["result"]["causes"][3:]
     demoted = [c for c in uncapped if c["cause"] in {"too-little-protein", "poor-sleep"}]
     assert demoted, uncapped
     assert all(c["likelihood"] == "possible" and c["reasons"] for c in demoted)

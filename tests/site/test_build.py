@@ -368,8 +368,20 @@ def test_the_self_checks_questions_come_in_headed_groups(build: Build) -> None:
     start = html.index('<form class="mc-form"')
     form = html[start : html.index("</form>", start)]
     legends = re.findall(r'<legend class="mc-group__title">([^<]+)</legend>', form)
-    assert legends == ["Your training", "Food and body", "Recovery and daily life"]
-    assert form.count("<fieldset") == form.count("</fieldset>") == 4  # the signs, then 3 groups
+    assert legends == ["Your training", "Food and body", "Sleep"]
+    # the signs, then 3 open groups and the folded one
+    assert form.count("<fieldset") == form.count("</fieldset>") == 5
+    # The optional questions are folded: a <details> that is not open, holding the last group.
+    folded = re.search(
+        r'<details class="mc-more" data-group="close_to_failure">\s*<summary[^>]*>([^<]+)'
+        r"</summary>(.*?)</details>",
+        form,
+        re.S,
+    )
+    assert folded is not None
+    assert "optional" in folded.group(1)
+    assert 'data-field="low_sex_drive"' in folded.group(2)
+    assert 'data-field="sleep_hours"' not in folded.group(2)
 
 
 # -- the post-build pipeline (sitebuild.post_build) ----------------------------------------------

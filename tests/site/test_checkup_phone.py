@@ -183,3 +183,168 @@ def test_a_reader_with_no_warning_signs_reaches_a_result_in_12_taps_or_fewer(
     assert signs_height < 2 * PHONE["height"]
     assert taps <= 12
     phone.assert_clean()
+
+
+# -- the questions, staged, and the answer in view (issue 25) -----------------------------------
+
+# What a reader sees of the first line of the answer: the sticky headline, wholly on screen
+# below Material's header, its link not covered by anything.
+HEADLINE_IN_VIEW = """() => {
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const glance = document.querySelector('#mc-checkup .mc-glance');
+  const box = glance.getBoundingClientRect();
+  const link = glance.querySelector('[data-action=show-answer]');
+  const r = link.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return getComputedStyle(glance).display !== 'none' && box.top >= header - 1
+    && box.bottom <= innerHeight && (hit === link || link.contains(hit));
+}"""
+
+# The open questions after the warning signs: fields a reader sees without opening anything
+# (the weight change's amount belongs to the question "losing, steady or gaining?").
+OPEN_QUESTIONS = """() => [...document.querySelectorAll('#mc-checkup .mc-group [data-field]')]
+  .filter((field) => field.checkVisibility() && !field.closest('details:not([open])'))
+  .map((field) => field.dataset.field)
+  .filter((name) => name !== 'weight_change_per_week')"""
+
+CORE_ANSWERS = {
+    "months_training": "24",
+    "weekly_hard_sets": "6",
+    "weight": "70",
+    "protein_grams": "80",
+    "sleep_hours": "6",
+}
+
+
+def test_after_the_last_core_answer_the_answers_first_line_is_in_view_and_one_tap_away(
+    phone: Visit,
+) -> None:
+    page = phone.page
+    phone.goto("checkup/")
+    phone.wait_ready("checkup")
+    before = page.url
+    page.click("#mc-checkup [data-action=no-signs]")
+    assert page.url == before, "None of these leaves the address alone"
+    shown = page.evaluate(OPEN_QUESTIONS)
+    # Step 2: at most 8 questions open; the optional ones folded, shut.
+    assert 5 <= len(shown) <= 8, shown
+    assert "low_sex_drive" not in shown and "stress" not in shown
+    assert not page.eval_on_selector("#mc-checkup details.mc-more", "d => d.open")
+    step = page.evaluate(
+        """() => {
+          const first = document.querySelector('#mc-checkup-months_training-group');
+          const more = document.querySelector('#mc-checkup details.mc-more > summary');
+          return more.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
+        }"""
+    )
+    print(f"\nphone figures: core questions {len(shown)}, step 2 is {step:.0f} px tall")
+    assert step <= 2 * PHONE["height"], "the core questions fit on about two screens"
+    for key, value in CORE_ANSWERS.items():
+        page.click(f'#mc-checkup [data-key="{key}"]')
+        page.keyboard.type(value)
+    # The last answer of the step is sleep; the answer for all of them arrives.
+    wait_for_summary(phone, {**CORE_ANSWERS, "weight_unit": "kg"})
+    text = cpython_run("checkup", {**CORE_ANSWERS, "weight_unit": "kg"})["display"]["summary"]
+    assert page.text_content("#mc-checkup .mc-glance__text") == text
+    assert page.evaluate(HEADLINE_IN_VIEW), "the answer's first line is in view"
+    address = page.url
+    page.click("#mc-checkup [data-action=show-answer]")
+    page.wait_for_function(
+        """() => {
+          const title = document.querySelector('#mc-checkup-result-title');
+          const glance = document.querySelector('#mc-checkup .mc-glance').getBoundingClientRect();
+          const box = title.getBoundingClientRect();
+          return box.top >= glance.bottom - 1 && box.bottom <= innerHeight;
+        }""",
+        timeout=5_000,
+    )
+    assert page.evaluate("document.activeElement.id") == "mc-checkup-result-title"
+    assert page.url == address, "the way to the answer leaves the address alone"
+    phone.assert_clean()
+
+
+def test_a_link_opens_the_folded_parts_it_filled_in(phone: Visit) -> None:
+    """A ticked sign in a folded group and an optional answer are shown, never hidden."""
+    page = phone.page
+    phone.goto("checkup/#symptoms=statin_pain&stress=high")
+    wait_for_summary(phone, {"symptoms": ["statin_pain"], "stress": "high"})
+    assert page.is_checked(box("statin_pain")) and page.is_visible(box("statin_pain"))
+    assert page.is_visible('#mc-checkup [data-key="stress"]')
+    assert page.input_value('#mc-checkup [data-key="stress"]') == "high"
+    # Folded parts the link did not fill stay shut.
+    still_shut = page.evaluate(
+        """() => [...document.querySelectorAll('#mc-checkup details')]
+          .filter((d) => !d.open).map((d) => d.dataset.group)"""
+    )
+    assert still_shut and "close_to_failure" not in still_shut
+    phone.assert_clean()
+
+
+# Puts a payload into the self-check's form as a reader would leave it, after "Clear my answers".
+FILL = """(payload) => {
+  const form = document.querySelector('#mc-checkup .mc-form');
+  document.querySelector('#mc-checkup [data-action=clear-answers]').click();
+  let last = null;
+  for (const [name, value] of Object.entries(payload)) {
+    const controls = [...form.querySelectorAll(`[data-name="${name}"]`)];
+    if (controls.length === 0) throw new Error(`no field ${name}`);
+    const wanted = (Array.isArray(value) ? value : [value]).map(String);
+    for (const control of controls) {
+      if (control.type === 'checkbox') control.checked = wanted.includes(control.value);
+      else control.value = wanted[0];
+      if (!control.classList.contains('mc-unit')) last = control;
+    }
+  }
+  last?.dispatchEvent(new Event('change', { bubbles: true }));  // none: the clear's answer
+}"""
+
+
+def as_the_form_sends(payload: dict[str, Any]) -> dict[str, Any]:
+    """A worked example's payload as the form holds it: a signed weekly change (which the
+    bridge also reads) as "losing, steady or gaining" and an amount."""
+    change = payload.get("weight_change_per_week")
+    if change is None or "weight_trend" in payload:
+        return payload
+    number = float(change)
+    trend = "losing" if number < 0 else "gaining" if number > 0 else "steady"
+    return {**payload, "weight_trend": trend, "weight_change_per_week": str(abs(number))}
+
+
+def test_every_worked_example_shows_at_most_3_likely_causes_as_python_ranks_them(
+    phone: Visit,
+) -> None:
+    """The page, live, for each of the self-check's worked examples: the causes in Python's
+    order, "Start here" on the first, at most 3 called likely, the rest under "Also possible"."""
+    from support.worked_examples import CHECKUP, CHECKUP_TYPICAL
+
+    page = phone.page
+    phone.goto("checkup/")
+    phone.wait_ready("checkup")
+    most = 0
+    # The worked examples, and a typical reader whom 8 causes fit (6 likely before the cap).
+    for name, example_payload in [(e.id, e.payload) for e in CHECKUP] + [
+        ("typical", CHECKUP_TYPICAL)
+    ]:
+        payload = as_the_form_sends(example_payload)
+        reply = cpython_run("checkup", payload)
+        if not reply["ok"]:
+            continue
+        page.evaluate(FILL, payload)
+        wait_for_summary(phone, payload)
+        shown = page.evaluate(
+            """() => [...document.querySelectorAll('#mc-checkup-answer .mc-ranked__item')]
+              .map((item) => [item.querySelector('.mc-ranked__title a').getAttribute('href'),
+                              item.querySelector('.mc-badge').textContent])"""
+        )
+        causes = reply["result"]["causes"]
+        assert [href.removeprefix("../") for href, _ in shown] == [
+            f"causes/{cause['cause']}/" for cause in causes
+        ], name
+        badges = [badge for _, badge in shown]
+        likely = [b for b in badges if b in {"Start here", "Likely"}]
+        assert len(likely) <= 3, name
+        if badges:
+            assert badges[0] == "Start here", name
+        most = max(most, len(likely))
+    assert most == 3, "the cap is reached: the typical reader has three likely causes"
+    phone.assert_clean()

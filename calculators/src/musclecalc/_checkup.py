@@ -58,10 +58,8 @@ NONE_ACTION: Final = (
     "of them starts, or your muscles keep shrinking after 8 to 12 weeks of fixing your "
     "training, food and sleep, see a doctor."
 )
-EMPTY_SUMMARY: Final = (
-    "Answer a few questions to get your answer: tick any warning signs that fit, then fill in "
-    "what you know about your training, food and sleep. Skip anything you are not sure of."
-)
+#: Short: on a phone it is the headline that stays at the top of the screen.
+EMPTY_SUMMARY: Final = "Answer a few questions to get your answer; skip any you are not sure of."
 CHECKED_FIRST_HEADING: Final = "Once you have been checked"
 CAUSES_HEADING: Final = "Your likely causes, most likely first"
 ALSO_HEADING: Final = "Also possible"
@@ -130,11 +128,15 @@ CHECKUP_FORM: Final = Form(
         "Tick any warning signs and answer what you know; see first whether anything needs a "
         "doctor, then the causes that fit your answers, most likely first."
     ),
+    # Phone first (issue 25): the core questions open, at most 8; the rest folded, for a
+    # sharper answer when the reader wants one.
     groups=(
         ("months_training", "Your training"),
         ("weight", "Food and body"),
-        ("sleep_hours", "Recovery and daily life"),
+        ("sleep_hours", "Sleep"),
+        ("close_to_failure", "More detail, for a sharper answer (optional)"),
     ),
+    folded=("close_to_failure",),
     fields=(
         ChecklistField(
             "symptoms",
@@ -169,18 +171,6 @@ CHECKUP_FORM: Final = Form(
             "an answer about progress",
             "Yes if you lift more, or do more reps, than three months ago.",
         ),
-        _yes_no(
-            "close_to_failure",
-            "Do most sets end close to failure?",
-            "an answer about how hard your sets are",
-            "Yes if the last reps are slow and hard and you could do at most two or three more.",
-        ),
-        _yes_no(
-            "same_exercises",
-            "Have you done the same two or three glute exercises for months?",
-            "an answer about your exercises",
-            "Yes if your glute work has been the same few moves for months.",
-        ),
         # Food and body
         _WEIGHT,
         _WEIGHT_UNIT,
@@ -193,8 +183,7 @@ CHECKUP_FORM: Final = Form(
             unit=" g",
         ),
         *weight_change_fields(NOT_SURE, _SKIP_LABEL),
-        age_field("From 65, muscle needs more protein."),
-        # Recovery and life
+        # Sleep
         _count(
             "sleep_hours",
             "Sleep a night (hours)",
@@ -203,6 +192,20 @@ CHECKUP_FORM: Final = Form(
             bounds=Bounds(0, 16, 0.1),
             unit=" hours",
         ),
+        # More detail, folded: a sharper answer for those who want one
+        _yes_no(
+            "close_to_failure",
+            "Do most sets end close to failure?",
+            "an answer about how hard your sets are",
+            "Yes if the last reps are slow and hard and you could do at most two or three more.",
+        ),
+        _yes_no(
+            "same_exercises",
+            "Have you done the same two or three glute exercises for months?",
+            "an answer about your exercises",
+            "Yes if your glute work has been the same few moves for months.",
+        ),
+        age_field("From 65, muscle needs more protein."),
         ChoiceField(
             "stress",
             "Stress in the last few weeks",

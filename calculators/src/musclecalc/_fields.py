@@ -277,6 +277,8 @@ class Form:
     ``check`` looks at several fields together (e.g. a band's low end below its high end);
     it runs only when every field is valid on its own. ``groups`` gives a long form headed
     sections: each ``(first field, title)`` starts a group that runs to the next one.
+    ``folded`` names groups (by their first field) the web form draws shut under their title,
+    opened with a tap: the optional detail of a form a phone reader may skip.
     ``link_on_request`` keeps the answers out of the page's address (and so out of the
     browser's history) unless the reader asks for a link to them; other forms keep their
     values in the address's fragment, so a reload or a bookmark keeps them.
@@ -291,6 +293,7 @@ class Form:
     fields: tuple[Field, ...]
     check: Check | None = None
     groups: tuple[tuple[str, str], ...] = ()
+    folded: tuple[str, ...] = ()
     link_on_request: bool = False
 
     def __post_init__(self) -> None:
@@ -300,6 +303,8 @@ class Form:
         starts = [names.index(first) if first in names else -1 for first, _ in self.groups]
         if -1 in starts or starts != sorted(set(starts)):
             raise ValueError(f"{self.name}: groups must start at fields, in form order")
+        if not set(self.folded) <= {first for first, _ in self.groups}:
+            raise ValueError(f"{self.name}: only a group can be folded")
         for f in self.fields:
             if isinstance(f, UnitField) and not isinstance(self.field(f.for_field), NumberField):
                 raise ValueError(f"{self.name}.{f.name}: 'for' must name a number field")
@@ -328,7 +333,10 @@ class Form:
             "title": self.title,
             "summary": self.summary,
             "fields": [_field_json(self, f) for f in self.fields],
-            "groups": [{"first": first, "title": title} for first, title in self.groups],
+            "groups": [
+                {"first": first, "title": title, "folded": first in self.folded}
+                for first, title in self.groups
+            ],
             "link_on_request": self.link_on_request,
         }
 

@@ -17,6 +17,15 @@ import { python, SiteUpdated } from "./worker-client.mjs";
 
 const DEBOUNCE_MS = 250;
 
+/** @param {Control} control  @returns {boolean} true when it no longer holds the page's own value */
+function changedFromPage(control) {
+  if (control instanceof HTMLSelectElement) {
+    const initial = [...control.options].find((option) => option.defaultSelected) ?? control.options[0];
+    return control.value !== (initial?.value ?? "");
+  }
+  return control.type === "checkbox" ? control.checked !== control.defaultChecked : control.value !== control.defaultValue;
+}
+
 export class Calculator {
   /** @param {HTMLElement} root  a `.mc-calculator` */
   constructor(root) {
@@ -208,7 +217,17 @@ export class Calculator {
       const held = this.rows.fill(state, true);
       if (held > this.rows.maxEntries) this.rowsCut = rowsCutText(held, this.rows.maxEntries);
     }
+    this.openHeldAnswers();
     return tooLong;
+  }
+
+  /** A folded part of the form (a group of warning signs, the optional questions) that a link
+   *  filled in opens, so nothing the answer counts is hidden from the reader. */
+  openHeldAnswers() {
+    for (const folded of /** @type {NodeListOf<HTMLDetailsElement>} */ (this.form.querySelectorAll("details"))) {
+      const controls = /** @type {NodeListOf<Control>} */ (folded.querySelectorAll("input, select"));
+      if ([...controls].some(changedFromPage)) folded.open = true;
+    }
   }
 
   /** True when the number beside this unit list holds the value Python last answered, in `unit`.
@@ -319,6 +338,17 @@ export class Calculator {
       hidden.hidden = false;
     }
     this.share?.querySelector("[data-action=copy-link]")?.addEventListener("click", () => this.copyLink());
+    // The headline kept in view on a phone takes the reader to the whole answer without
+    // touching the address (its fragment holds the inputs, or nothing at all): the link is not
+    // followed, nor passed on to Material's instant navigation, which would push its anchor.
+    this.root.querySelector("[data-action=show-answer]")?.addEventListener("click", (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      const title = /** @type {HTMLElement} */ (this.root.querySelector(".mc-result__title"));
+      title.tabIndex = -1;
+      title.scrollIntoView({ block: "start" });
+      title.focus({ preventScroll: true });
+    });
     this.addFromAddress();
     // Print the method and sources too: open them for printing, then put them back.
     const details = () => /** @type {NodeListOf<HTMLDetailsElement>} */ (this.root.querySelectorAll("details"));

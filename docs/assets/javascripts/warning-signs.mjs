@@ -51,7 +51,10 @@ export function stageWarningSigns(root) {
   none?.addEventListener("click", (event) => {
     const target = /** @type {HTMLElement | null} */ (root.querySelector(none.hash));
     if (!target) return;
-    event.preventDefault();  // the address stays as it is (the self-check keeps answers out of it)
+    // The address stays as it is (the self-check keeps answers out of it): not followed, and
+    // not passed on to Material's instant navigation, which would push the anchor into history.
+    event.preventDefault();
+    event.stopPropagation();
     target.tabIndex = -1;
     scrollBelowHeader(root, target);
     target.focus({ preventScroll: true });
