@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from support.search import result_links, type_query
+
 QUERIES = ["numb buttock", "sciatica", "statin", "atrophy", "dark urine"]
 
 
@@ -14,23 +16,9 @@ SEARCH_SOON_S = 15
 
 
 def search_results(visit: object, query: str) -> list[str]:
-    """The result links Material's search shows for a query, in order."""
-    page = visit.page
-    page.click("label.md-search__icon[for='__search'], .md-search__input")
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.type(query, delay=20)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() !== '' &&"
-        " document.querySelector('input.md-search__input').value === q",
-        arg=query,
-        timeout=30_000,
-    )
-    page.wait_for_selector(".md-search-result__item a.md-search-result__link", timeout=30_000)
-    links = page.locator(
-        ".md-search-result__list > .md-search-result__item > a.md-search-result__link"
-    )
-    return [href or "" for href in links.evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+    """The pages Material's search lists for a query, in order (their sections left out)."""
+    type_query(visit, query)
+    return [link for link in result_links(visit) if "#" not in link]
 
 
 @pytest.mark.browser

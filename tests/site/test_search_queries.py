@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from support.search import result_links, type_query
+
 QUERIES_FILE = Path(__file__).with_name("search_queries.toml")
 SHARE_RIGHT = 0.9
 
@@ -53,25 +55,10 @@ def test_the_query_list_is_big_enough_and_names_real_pages() -> None:
 
 def first_result(visit: object, query: str) -> tuple[str, str]:
     """The first result's page and its first section's anchor ("" when none), site-relative."""
-    page = visit.page
-    page.click("label.md-search__icon[for='__search'], .md-search__input")
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.type(query, delay=10)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() !== '' &&"
-        " document.querySelector('input.md-search__input').value === q",
-        arg=query,
-        timeout=30_000,
-    )
-    try:
-        page.wait_for_selector(".md-search-result__item a.md-search-result__link", timeout=5_000)
-    except Exception:
+    type_query(visit, query)
+    paths = [urlsplit(link) for link in result_links(visit, first_only=True, timeout=5_000)]
+    if not paths:
         return "", ""
-    hrefs = page.locator(
-        ".md-search-result__list > .md-search-result__item:first-child a.md-search-result__link"
-    ).evaluate_all("as => as.map(a => a.href)")
-    paths = [urlsplit(h) for h in hrefs]
     section = next((p.fragment for p in paths if p.fragment), "")
     return paths[0].path.removeprefix(urlsplit(visit.base_url).path), section
 
