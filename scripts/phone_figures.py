@@ -3,7 +3,10 @@
 For each calculator, before and after its first live answer: where the answer's summary starts
 (px from the top of the first screen, with the page scrolled to the top), how big the chart's text
 is drawn (CSS px: font size times the SVG's scale), and the smallest height and width of the form's
-controls. Optionally saves screenshots.
+controls. Optionally saves screenshots. For the self-check on the phone, what issue 25 measured:
+the page's height, the controls shown and in all, the warning signs' height, where the
+emergency instruction's number lands after one tap on an emergency sign, and where the answer's
+first line and the whole answer are after the last core answer.
 
     python scripts/phone_figures.py [SITE_DIR] [--shots DIR]
 
@@ -91,6 +94,62 @@ def measure(site_dir: Path, shots: Path | None) -> dict[str, object]:
     return figures
 
 
+#: The self-check's core answers a phone reader gives (the route of tests/site/test_checkup_phone.py).
+CORE_ANSWERS = {
+    "months_training": "24",
+    "weekly_hard_sets": "6",
+    "weight": "70",
+    "protein_grams": "80",
+    "sleep_hours": "6",
+}
+
+CHECKUP_AT_LOAD = """() => {
+  const shown = (c) => c.checkVisibility() && !c.closest('details:not([open])');
+  const controls = [...document.querySelectorAll('#mc-checkup .mc-form :is(input, select)')];
+  return {
+    page_height: document.documentElement.scrollHeight,
+    controls_shown: controls.filter(shown).length,
+    controls_in_all: controls.length,
+    warning_signs_height: document.querySelector('#mc-checkup .mc-signs').offsetHeight,
+  };
+}"""
+
+# Where an element is, in px from the top of the screen (negative: above it).
+TOP_OF = "(selector) => Math.round(document.querySelector(selector).getBoundingClientRect().top)"
+
+
+def measure_checkup(site_dir: Path) -> dict[str, object]:
+    """The self-check's figures on a phone (390x844), as issue 25 measured them."""
+    with serving(site_dir, free_port()) as preview, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=EXECUTABLE, args=FLAGS)
+        context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
+        page = context.new_page()
+        page.goto(f"{preview.url}checkup/")
+        page.wait_for_selector("#mc-checkup[data-live=true]", timeout=90_000)
+        figures: dict[str, object] = page.evaluate(CHECKUP_AT_LOAD)
+        page.click('#mc-checkup label:has(> input[value="saddle_numbness"])')
+        alert = '.mc-signs .mc-alert--emergency a[href="tel:999"]'
+        figures["emergency_999_link_top_after_one_tap"] = page.evaluate(TOP_OF, alert)
+        page.click('#mc-checkup label:has(> input[value="saddle_numbness"])')
+        page.click("#mc-checkup [data-action=no-signs]")
+        for key, value in CORE_ANSWERS.items():
+            page.click(f'#mc-checkup [data-key="{key}"]')
+            page.keyboard.type(value)
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(1_000)
+        figures["answer_first_line_top_after_last_answer"] = page.evaluate(
+            TOP_OF, "#mc-checkup .mc-glance"
+        )
+        figures["whole_answer_top_after_last_answer"] = page.evaluate(
+            TOP_OF, "#mc-checkup-result-title"
+        )
+        figures["likely_causes"] = page.locator(
+            "#mc-checkup-answer .mc-badge:text-matches('^(Start here|Likely)$')"
+        ).count()
+        browser.close()
+    return figures
+
+
 def main() -> int:
     """Build if needed, measure, print the figures as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -113,7 +172,9 @@ def main() -> int:
         if done.returncode != 0:
             print(done.stderr, file=sys.stderr)
             return 1
-    print(json.dumps(measure(site_dir, args.shots), indent=1))
+    figures = measure(site_dir, args.shots)
+    figures["phone checkup"] = measure_checkup(site_dir)
+    print(json.dumps(figures, indent=1))
     return 0
 
 
