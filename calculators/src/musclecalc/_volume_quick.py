@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from ._calculator import Calculator
 from ._catalogue import MUSCLES
-from ._display import Display, Fact
+from ._display import Display
 from ._fields import Bounds, ChoiceField, Form, NumberField, Option, json_number
 from ._numbers import format_decimal
 from ._reading import Values
@@ -143,12 +143,9 @@ def present_volume_quick(result: QuickVolumeResult, values: Values) -> Display:
     )
     return Display(
         summary=summary,
-        facts=(
-            Fact("Muscle", result.name),
-            Fact("Hard sets a week", sets),
-            Fact("Productive range", f"{band} hard sets a week per muscle"),
-            Fact("Result", verdict),
-        ),
+        # The headline says it all (muscle, number, verdict, range): no list of facts under it,
+        # so the quick answer stays short enough to sit in a phone's first screen.
+        facts=(),
         warnings=result.warnings,
         notes=result.notes,
         method=result.method,
