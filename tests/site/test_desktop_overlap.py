@@ -23,6 +23,7 @@ SCREENS = (
 PAGES = {
     "protein": "calculators/protein/",
     "energy": "calculators/energy/",
+    "volume-quick": "calculators/volume/",
     "volume": "calculators/volume/",
     "progress": "calculators/progress/",
     "checkup": "checkup/",

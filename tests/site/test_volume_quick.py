@@ -94,8 +94,10 @@ def test_25_glute_sets_are_judged_in_3_taps_from_the_first_screen(phone: Visit) 
     wait_for(phone, QUICK_SUMMARY, expected)
     assert "for glutes" in expected
     box = page.evaluate(BOX, QUICK_SUMMARY)
-    print(f"\nquick question: {taps} taps; answer's headline at {box['top']:.0f}-"
-          f"{box['bottom']:.0f} px of {box['viewport']} (header ends {box['header']:.0f} px)")
+    print(
+        f"\nquick question: {taps} taps; answer's headline at {box['top']:.0f}-"
+        f"{box['bottom']:.0f} px of {box['viewport']} (header ends {box['header']:.0f} px)"
+    )
     assert taps <= 3
     assert on_screen(box), box
     phone.assert_clean()
