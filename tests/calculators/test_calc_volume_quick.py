@@ -61,13 +61,17 @@ def test_the_bands_ends_come_from_the_thresholds(sets: float, status: str) -> No
 @pytest.mark.parametrize("muscle", list(MUSCLES))
 def test_the_headline_names_the_muscle_and_the_number(muscle: str) -> None:
     summary = quick(muscle, "25")["display"]["summary"]
-    assert summary.startswith(f"25 hard sets a week for {MUSCLES[muscle].lower()}: above range.")
+    assert summary.startswith(
+        f"25 hard sets a week for {MUSCLES[muscle].lower()}: above range (10-20)."
+    )
     assert "10-20" in summary
 
 
 def test_the_glute_question_of_the_issue() -> None:
     reply = quick("glutes", "25")
-    assert reply["display"]["summary"].startswith("25 hard sets a week for glutes: above range.")
+    assert reply["display"]["summary"].startswith(
+        "25 hard sets a week for glutes: above range (10-20)."
+    )
     assert reply["result"]["warnings"][0].startswith("Glutes get 25 sets a week, above 20.")
 
 

@@ -8,7 +8,7 @@ total: the same range (:data:`._volume.DEFAULT_BAND`, from :mod:`._thresholds`),
 
 >>> result, display = VOLUME_QUICK.run({"muscle": "glutes", "weekly_sets": "25"})
 >>> result.status, display.summary.split(".")[0]
-('high', '25 hard sets a week for glutes: above range')
+('high', '25 hard sets a week for glutes: above range (10-20)')
 >>> VOLUME_QUICK.run({"muscle": "quads", "weekly_sets": "12"})[0].status
 'productive'
 """
@@ -54,10 +54,7 @@ VOLUME_QUICK_FORM: Final = Form(
             "weekly_sets",
             "Hard sets a week",
             "a number of hard sets a week",
-            help=(
-                "Add up every exercise. A set that only helps this muscle (glutes in a leg "
-                "press) counts as half."
-            ),
+            help="Over all exercises; a set where it only helps counts as half.",
             default=12,
             bounds=Bounds(0, MAX_WEEKLY_SETS, 0.5),
             unit_text=" sets",
@@ -137,10 +134,7 @@ def present_volume_quick(result: QuickVolumeResult, values: Values) -> Display:
     sets = format_decimal(result.weekly_sets, 1)
     noun = "set" if result.weekly_sets == 1 else "sets"
     verdict = STATUS_WORDS[result.status]
-    summary = (
-        f"{sets} hard {noun} a week for {result.name.lower()}: {verdict.lower()}. "
-        f"The productive range is {band} hard sets a week per muscle."
-    )
+    summary = f"{sets} hard {noun} a week for {result.name.lower()}: {verdict.lower()} ({band})."
     return Display(
         summary=summary,
         # The headline says it all (muscle, number, verdict, range): no list of facts under it,
