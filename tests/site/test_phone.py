@@ -296,7 +296,7 @@ def test_every_control_on_a_calculator_page_is_at_least_44_px(
     refuse_python(page)  # so the retry button shows too
     try:
         for name in (*CALCULATORS, "progress"):
-            visit.goto(f"calculators/{name}/")
+            visit.goto(f"calculators/{PAGE.get(name, name)}/")
             page.wait_for_selector(f"#mc-{name} [data-action=retry]", state="visible")
             targets = page.eval_on_selector(f"#mc-{name}", TARGETS)
             assert len(targets) >= 5
