@@ -31,7 +31,13 @@ from sitebuild.nginx import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CALCULATORS = ("protein", "energy", "volume")
+#: Each calculator and the page it is on (the volume page has two: its quick question first).
+CALCULATORS = {
+    "protein": "protein",
+    "energy": "energy",
+    "volume-quick": "volume",
+    "volume": "volume",
+}
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 800}}
 
 #: What the figures measure, in the page (one function, one calculator name argument).
@@ -76,9 +82,9 @@ def measure(site_dir: Path, shots: Path | None) -> dict[str, object]:
         browser = playwright.chromium.launch(executable_path=EXECUTABLE, args=FLAGS)
         for view, size in VIEWPORTS.items():
             context = browser.new_context(viewport=size)
-            for name in CALCULATORS:
+            for name, page_name in CALCULATORS.items():
                 page = context.new_page()
-                page.goto(f"{preview.url}calculators/{name}/")
+                page.goto(f"{preview.url}calculators/{page_name}/")
                 before = page.evaluate(MEASURE, name)
                 if shots:
                     page.screenshot(path=str(shots / f"{view}-{name}-before.png"))

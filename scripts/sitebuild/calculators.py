@@ -13,7 +13,7 @@ before each build, so `mkdocs serve` shows the calculators as their source is no
 >>> render_calculator_marker("biceps", Context(""))
 Traceback (most recent call last):
 ...
-sitebuild.marker_types.MarkerError: unknown calculator 'biceps' (known: checkup, energy, protein, volume)
+sitebuild.marker_types.MarkerError: unknown calculator 'biceps' (known: checkup, energy, progress, protein, volume, volume-quick)
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ def default_payload(form: dict[str, Any]) -> dict[str, Any]:
         (
             "biceps",
             "{}",
-            'There is no calculator called "biceps". Choose protein, energy, volume, checkup or progress.',
+            'There is no calculator called "biceps". Choose protein, energy, volume, volume-quick, checkup or progress.',
         ),
         ("<script>", "{}", "There is no calculator with that name."),
         ("", "{}", "There is no calculator with that name."),
@@ -165,6 +165,7 @@ def test_forms_lists_the_three_calculators_with_titles_and_summaries() -> None:
         "protein",
         "energy",
         "volume",
+        "volume-quick",
         "checkup",
         "progress",
     ]

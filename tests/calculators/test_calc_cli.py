@@ -174,3 +174,14 @@ def test_calculator_help_lists_its_fields() -> None:
     done = cli(subprocess_env(), "energy", "--help")
     assert "120-230 cm or 47-91 in" in " ".join(done.stdout.split())
     assert "{female,male}" in done.stdout
+
+
+def test_the_volume_quick_question_is_listed_and_runs() -> None:
+    env = subprocess_env()
+    assert "volume-quick:" in cli(env, "--help").stdout
+    done = cli(env, "volume-quick", "--muscle", "hamstrings", "--weekly-sets", "8")
+    assert done.returncode == 0, done.stderr
+    assert "8 hard sets a week for hamstrings: below range (10-20)." in done.stdout
+    bad = cli(env, "volume-quick", "--weekly-sets", "400")
+    assert bad.returncode == 2
+    assert "weekly_sets: Enter a number of hard sets a week between 0 and 100" in bad.stderr

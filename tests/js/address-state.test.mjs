@@ -6,6 +6,7 @@ import { test } from "node:test";
 import {
   addressWith,
   fragmentOf,
+  mergedFragment,
   MAX_LABEL_LENGTH,
   MAX_STATE_LENGTH,
   optionLabel,
@@ -113,4 +114,24 @@ test("an unknown choice from a link is shown cut short", () => {
   const long = "x".repeat(MAX_LABEL_LENGTH + 5);
   assert.equal(optionLabel(long), `${"x".repeat(MAX_LABEL_LENGTH)}…`);
   assert.equal(optionLabel("y".repeat(MAX_LABEL_LENGTH)), "y".repeat(MAX_LABEL_LENGTH));
+});
+
+test("two calculators on one page keep each other's values in the fragment", () => {
+  const quick = new Set(["muscle", "weekly_sets"]);
+  const week = new Set(["exercise", "sets", "sessions", "band_low", "band_high", "add"]);
+  // The weekly table was edited first; then the quick question writes its own values.
+  const afterQuick = mergedFragment("#exercise=squat&sets=3&sessions=2", quick, "muscle=glutes&weekly_sets=25");
+  assert.equal(afterQuick, "exercise=squat&sets=3&sessions=2&muscle=glutes&weekly_sets=25");
+  // The table's next edit replaces its rows and keeps the quick question's values.
+  const afterWeek = mergedFragment(`#${afterQuick}`, week, "exercise=hip_thrust&sets=4&sessions=1");
+  assert.equal(afterWeek, "muscle=glutes&weekly_sets=25&exercise=hip_thrust&sets=4&sessions=1");
+  const { state } = stateFromAddress(`${PAGE}#${afterWeek}`, quick, true);
+  assert.equal(state.get("weekly_sets"), "25");
+  assert.deepEqual(stateFromAddress(`${PAGE}#${afterWeek}`, week, true).state.getAll("exercise"), ["hip_thrust"]);
+});
+
+test("a calculator's old values and a bare anchor go when it writes its own", () => {
+  const quick = new Set(["muscle", "weekly_sets"]);
+  assert.equal(mergedFragment("#how-it-works", quick, "muscle=quads&weekly_sets=8"), "muscle=quads&weekly_sets=8");
+  assert.equal(mergedFragment("muscle=glutes&weekly_sets=25", quick, ""), "");
 });

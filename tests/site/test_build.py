@@ -18,7 +18,7 @@ import pytest
 from support.calculators import call, default_payload, page_reply
 from support.site import ROOT, Build
 
-MARKER = re.compile(r"^<!--\s*calculator:\s*([a-z_]+)\s*-->\s*$", re.M)
+MARKER = re.compile(r"^<!--\s*calculator:\s*([a-z_-]+)\s*-->\s*$", re.M)
 CALCULATOR_PAGES = {
     name: page
     for page in (ROOT / "docs").rglob("*.md")
@@ -129,7 +129,14 @@ def test_strict_build_passes_without_warnings(build: Build) -> None:
 
 
 def test_every_calculator_page_has_a_marker() -> None:
-    assert set(CALCULATOR_PAGES) == {"protein", "energy", "volume", "checkup", "progress"}
+    assert set(CALCULATOR_PAGES) == {
+        "protein",
+        "energy",
+        "volume",
+        "volume-quick",
+        "checkup",
+        "progress",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(CALCULATOR_PAGES))

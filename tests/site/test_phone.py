@@ -19,10 +19,19 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
 VIEWPORTS = {"phone": PHONE, "laptop": LAPTOP}
-CALCULATORS = ("protein", "energy", "volume")
+CALCULATORS = ("protein", "energy", "volume-quick", "volume")
+# The page each calculator is on: the volume page has its quick question first, so that page's
+# first screen shows the quick question's headline, and the weekly table's after an edit.
+PAGE = {"volume-quick": "volume"}
+FIRST_ON_PAGE = {"volume": "volume-quick"}
 # The last field of each form: editing it scrolls the page furthest from the answer.
-LAST_FIELD = {"protein": "body_fat_percent", "energy": "body_fat_percent", "volume": "band_high"}
-EDIT = {"protein": "20", "energy": "20", "volume": "18"}
+LAST_FIELD = {
+    "protein": "body_fat_percent",
+    "energy": "body_fat_percent",
+    "volume-quick": "weekly_sets",
+    "volume": "band_high",
+}
+EDIT = {"protein": "20", "energy": "20", "volume-quick": "25", "volume": "18"}
 
 # Where the answer's headline is: the sticky copy on a narrow screen, the summary itself when the
 # answer sits beside the form.
@@ -69,8 +78,9 @@ def test_the_headline_is_in_the_first_screen_after_load_and_after_an_edit(
     page = visit.page
     try:
         for name in CALCULATORS:
-            visit.goto(f"calculators/{name}/")
-            assert in_first_screen(page.evaluate(HEADLINE_BOX, name)), (name, "after load")
+            visit.goto(f"calculators/{PAGE.get(name, name)}/")
+            first = FIRST_ON_PAGE.get(name, name)
+            assert in_first_screen(page.evaluate(HEADLINE_BOX, first)), (first, "after load")
             # Edit the form's last field (the page scrolls to it), then wait for Python's answer.
             page.fill(f"#mc-{name}-{LAST_FIELD[name]}", EDIT[name])
             payload = {**default_payload(name), LAST_FIELD[name]: EDIT[name]}
@@ -286,7 +296,7 @@ def test_every_control_on_a_calculator_page_is_at_least_44_px(
     refuse_python(page)  # so the retry button shows too
     try:
         for name in (*CALCULATORS, "progress"):
-            visit.goto(f"calculators/{name}/")
+            visit.goto(f"calculators/{PAGE.get(name, name)}/")
             page.wait_for_selector(f"#mc-{name} [data-action=retry]", state="visible")
             targets = page.eval_on_selector(f"#mc-{name}", TARGETS)
             assert len(targets) >= 5

@@ -13,6 +13,7 @@ from ._progress import PROGRESS
 from ._protein import PROTEIN
 from ._results import Result
 from ._volume import VOLUME
+from ._volume_quick import VOLUME_QUICK
 
 __all__ = ["CALCULATORS", "CALCULATOR_NAMES", "calculate", "calculator"]
 
@@ -20,6 +21,7 @@ CALCULATORS: Final[dict[str, Calculator[Any]]] = {
     PROTEIN.name: PROTEIN,
     ENERGY.name: ENERGY,
     VOLUME.name: VOLUME,
+    VOLUME_QUICK.name: VOLUME_QUICK,
     CHECKUP.name: CHECKUP,
     PROGRESS.name: PROGRESS,
 }
@@ -41,7 +43,7 @@ def calculate(name: str, payload: Mapping[str, object]) -> Result:
     >>> calculate("biceps", {})
     Traceback (most recent call last):
     ...
-    musclecalc._errors.UnknownCalculatorError: There is no calculator called "biceps". Choose protein, energy, volume, checkup or progress.
+    musclecalc._errors.UnknownCalculatorError: There is no calculator called "biceps". Choose protein, energy, volume, volume-quick, checkup or progress.
     """
     result: Result = calculator(name).run(payload)[0]
     return result

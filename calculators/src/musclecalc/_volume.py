@@ -35,13 +35,17 @@ from ._thresholds import HARD_SETS_HIGH, HARD_SETS_LOW
 
 __all__ = [
     "SAMPLE_WEEKS",
+    "STATUS_WORDS",
     "VOLUME",
     "VOLUME_FORM",
     "Entry",
     "MuscleVolume",
     "VolumeResult",
     "compute_volume",
+    "high_warning",
     "present_volume",
+    "sets_text",
+    "status_for",
     "weekly_volume",
 ]
 
@@ -275,8 +279,27 @@ def _method(band_low: int, band_high: int) -> str:
     )
 
 
-def _sets_text(sets: float) -> str:
+def sets_text(sets: float) -> str:
+    """A number of sets with its noun, to one decimal place.
+
+    >>> sets_text(1), sets_text(12.5)
+    ('1 set', '12.5 sets')
+    """
     return f"{format_decimal(sets, 1)} {'set' if sets == 1 else 'sets'}"
+
+
+def high_warning(name: str, sets: float, band_high: int) -> str:
+    """What the calculators say about a muscle above the range (the full table's warning and
+    the quick question's, in the same words).
+
+    >>> high_warning("Glutes", 25, 20)[:36]
+    'Glutes get 25 sets a week, above 20.'
+    """
+    return (
+        f"{name} get {sets_text(sets)} a week, above {band_high}. Extra sets past this point "
+        "tend to add more fatigue than growth (junk volume) and make recovery harder: cut "
+        "some, or move them to a muscle that is under the range."
+    )
 
 
 def compute_volume(values: Values) -> VolumeResult:
@@ -321,11 +344,7 @@ def compute_volume(values: Values) -> VolumeResult:
         "sessions: your real number of training days may be lower."
     )
     warnings = [
-        f"{m.name} get {_sets_text(m.fractional_sets)} a week, above {band_high}. Extra sets "
-        "past this point tend to add more fatigue than growth (junk volume) and make recovery "
-        "harder: cut some, or move them to a muscle that is under the range."
-        for m in muscles
-        if m.status == "high"
+        high_warning(m.name, m.fractional_sets, band_high) for m in muscles if m.status == "high"
     ]
     return VolumeResult(
         entries=entries,
@@ -368,7 +387,8 @@ def weekly_volume(
     return compute_volume(values)
 
 
-_STATUS_WORDS = {"below": "Below range", "productive": "In range", "high": "Above range"}
+#: The words the results give each status.
+STATUS_WORDS: Final = {"below": "Below range", "productive": "In range", "high": "Above range"}
 
 
 def _chart(result: VolumeResult, band: str) -> Chart:
@@ -386,7 +406,7 @@ def _chart(result: VolumeResult, band: str) -> Chart:
         f"Bar chart of fractional hard sets a week per muscle, with the {band} set range "
         "shaded: "
         + "; ".join(
-            f"{m.name} {format_decimal(m.fractional_sets, 1)} ({_STATUS_WORDS[m.status].lower()})"
+            f"{m.name} {format_decimal(m.fractional_sets, 1)} ({STATUS_WORDS[m.status].lower()})"
             for m in result.muscles
         )
         + "."
@@ -413,7 +433,7 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
     del values  # everything needed is in the result
     band = f"{result.band_low}-{result.band_high}"
     groups = {
-        status: [m.name for m in result.muscles if m.status == status] for status in _STATUS_WORDS
+        status: [m.name for m in result.muscles if m.status == status] for status in STATUS_WORDS
     }
     in_range, below, high = (len(groups[s]) for s in ("productive", "below", "high"))
     summary = (
@@ -440,7 +460,7 @@ def present_volume(result: VolumeResult, values: Values) -> Display:
                 str(m.direct_sets),
                 format_decimal(m.fractional_sets, 1),
                 str(m.sessions),
-                _STATUS_WORDS[m.status],
+                STATUS_WORDS[m.status],
             )
             for m in result.muscles
         ),

@@ -69,6 +69,26 @@ export function fragmentOf(payload) {
 }
 
 /**
+ * The fragment after one calculator writes its own: what `hash` held for other calculators on
+ * the page (named values whose names are not in `ownNames`) is kept, then come this calculator's
+ * values. Two calculators on one page (the volume page's quick question and its weekly table)
+ * so keep each other's state; a bare anchor such as `#how-it-works` (a name with no value) goes,
+ * as it did before.
+ * @param {string} hash  the address's fragment, with or without its "#"
+ * @param {Set<string>} ownNames  every name this calculator writes
+ * @param {string} fragment  this calculator's values (`fragmentOf`)
+ * @returns {string}
+ */
+export function mergedFragment(hash, ownNames, fragment) {
+  const merged = new URLSearchParams();
+  for (const [name, value] of new URLSearchParams(hash.replace(/^#/, ""))) {
+    if (value !== "" && !ownNames.has(name)) merged.append(name, value);
+  }
+  for (const [name, value] of new URLSearchParams(fragment)) merged.append(name, value);
+  return merged.toString();
+}
+
+/**
  * `href` with `fragment` in place of its fragment.
  * @param {string} href
  * @param {string} fragment
@@ -108,9 +128,17 @@ export function setFromAddress(control, value) {
 
 /** One calculator's side of the page's address. */
 export class AddressState {
-  /** @param {boolean} linkOnRequest  the form stays out of the address unless a link is asked for */
-  constructor(linkOnRequest) {
+  /** @param {boolean} linkOnRequest  the form stays out of the address unless a link is asked for
+   *  @param {Set<string>} ownNames  the names this calculator's values go by in the address */
+  constructor(linkOnRequest, ownNames) {
     this.linkOnRequest = linkOnRequest;
+    this.ownNames = ownNames;
+  }
+
+  /** @param {Payload} payload  @returns {string} the page's address with the payload in its
+   *  fragment, beside what other calculators on the page keep there */
+  #holding(payload) {
+    return addressWith(location.href, mergedFragment(location.hash, this.ownNames, fragmentOf(payload)));
   }
 
   /**
@@ -134,17 +162,17 @@ export class AddressState {
   /** Put the payload in the address whatever the form's rule (before a reload into a new deploy).
    *  @param {Payload} payload */
   write(payload) {
-    history.replaceState(history.state, "", addressWith(location.href, fragmentOf(payload)));
+    history.replaceState(history.state, "", this.#holding(payload));
   }
 
   /** @param {Payload} payload  @returns {string} this page's address holding the payload */
   linkTo(payload) {
-    return addressWith(location.href, fragmentOf(payload));
+    return this.#holding(payload);
   }
 
-  /** Nothing of the form in the address. */
+  /** Nothing of the form in the address (what other calculators keep there stays). */
   clear() {
-    if (location.hash) history.replaceState(history.state, "", addressWith(location.href, ""));
+    if (location.hash) history.replaceState(history.state, "", this.#holding({}));
   }
 
   /** @returns {string[]} the exercises an exercise page's link asks to add (`#add=hip_thrust`) */

@@ -45,7 +45,8 @@ export class Calculator {
     this.updated = false;
     // The self-check's answers stay out of the address (and so out of the history) unless the
     // reader asks for a link; other calculators keep their values there for reloads and bookmarks.
-    this.address = new AddressState("linkOnRequest" in root.dataset);
+    // Its own names only: another calculator on the page keeps its values beside these.
+    this.address = new AddressState("linkOnRequest" in root.dataset, this.ownNames());
     // A calculator whose page keeps its inputs on this device (the progress log) never uses the address.
     this.deviceLog = deviceLogFor(this);
     // Set by the reader's first edit: from then on the address follows the form.
@@ -164,6 +165,15 @@ export class Calculator {
     );
   }
 
+  /** @returns {Set<string>} every name this form's values go by in the address (a list's
+   *  columns, and `add`, the exercise page's request a list takes in) */
+  ownNames() {
+    const names = new Set(this.fieldControls().map((control) => control.dataset.name ?? ""));
+    for (const column of this.rows?.columns() ?? []) names.add(column);
+    if (this.rows) names.add("add");
+    return names;
+  }
+
   /** @returns {HTMLSelectElement[]} the unit choices */
   units() {
     return /** @type {HTMLSelectElement[]} */ ([...this.form.querySelectorAll("select.mc-unit")]);
@@ -200,8 +210,8 @@ export class Calculator {
       this.deviceLog.restore();
       return false;
     }
-    const columns = this.rows?.columns() ?? [];
-    const names = new Set([...this.fieldControls().map((control) => control.dataset.name ?? ""), ...columns]);
+    const names = this.ownNames();
+    names.delete("add");
     const { state, tooLong } = this.address.read(names);
     if (![...state.keys()].some((key) => names.has(key))) return tooLong;
     for (const control of this.fieldControls()) {
