@@ -13,20 +13,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from sitebuild.nginx import Preview
-from support.browser import Visit, control, open_visit
+from support.browser import CACHED_URLS, KEPT, Visit, control, open_visit
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
 
 pytestmark = pytest.mark.browser
 
-KEPT = "html[data-offline=kept]"
-CACHED_URLS = """async () => {
-  const urls = [];
-  for (const name of await caches.keys()) {
-    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-  }
-  return urls;
-}"""
 #: Everything the page can see that the browser keeps: the address, the session history's
 #: entries (the Navigation API lists this tab's same-origin ones), every Cache Storage key,
 #: Web Storage and IndexedDB's databases with all their records.
