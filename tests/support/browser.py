@@ -60,7 +60,7 @@ class Visit:
 
     def assert_clean(self) -> None:
         assert self.foreign_requests == [], "requests left loopback"
-        assert self.console_errors == [], "the console reported errors"
+        assert self.console_errors == [], f"the console reported errors: {self.console_errors}"
 
 
 def open_visit(
