@@ -159,7 +159,8 @@ def _share(calc: str, *, on_request: bool) -> str:
         '<button type="button" class="md-button mc-share__clear" data-action="clear-answers">'
         "Clear my answers</button>"
         '<p class="mc-share__note">Your answers stay in this page only: they are not put in '
-        "its address, your browsing history or any storage unless you ask for a link.</p>"
+        "its address, your browsing history or any storage unless you ask for a link. A choice of "
+        "kg or lb is the one thing this browser remembers from this form.</p>"
         if on_request
         else ""
     )

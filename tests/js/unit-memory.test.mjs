@@ -8,6 +8,7 @@ import { failureText } from "../../docs/assets/javascripts/answer.mjs";
 import {
   rememberedUnits,
   rememberUnit,
+  unitFor,
   unitsFrom,
   unitsWith,
   UNITS_KEY,
@@ -30,23 +31,27 @@ const throwing = () => {
 };
 
 test("a unit choice is added to the units kept, and nothing but unit choices is", () => {
-  assert.equal(unitsWith(null, "weight_unit", "lb"), '{"weight_unit":"lb"}');
-  assert.equal(unitsWith('{"weight_unit":"lb"}', "height_unit", "in"), '{"weight_unit":"lb","height_unit":"in"}');
-  assert.equal(unitsWith('{"weight_unit":"lb"}', "weight_unit", "kg"), '{"weight_unit":"kg"}');
+  assert.equal(unitsWith(null, "weight_unit", "lb"), '{"weight":"lb"}');
+  assert.equal(unitsWith('{"weight":"lb"}', "height_unit", "in"), '{"weight":"lb","length":"in"}');
+  assert.equal(unitsWith('{"weight":"lb"}', "weight_unit", "kg"), '{"weight":"kg"}');
+  // The progress log's tape unit is a length, as a height is.
+  assert.equal(unitsWith('{"length":"in"}', "length_unit", "cm"), '{"length":"cm"}');
   assert.equal(unitsWith(null, "weight", "93.7"), null);
   assert.equal(unitsWith(null, "weight_unit", "93.7"), null);
+  assert.equal(unitsWith(null, "height_unit", "lb"), null);
   assert.equal(unitsWith(null, "goal", "build"), null);
+  assert.equal(unitsWith(null, "__proto__", "kg"), null);
   // Whatever else the key held (an older page, a hand edit) is dropped when it is written again.
-  assert.equal(unitsWith('{"weight":"93.7","weight_unit":"stone"}', "height_unit", "cm"), '{"height_unit":"cm"}');
+  assert.equal(unitsWith('{"weight":"93.7","age":"40"}', "height_unit", "cm"), '{"length":"cm"}');
 });
 
 test("only known units are read back, whatever the key holds", () => {
-  assert.deepEqual(unitsFrom('{"weight_unit":"lb","length_unit":"in"}'), { weight_unit: "lb", length_unit: "in" });
+  assert.deepEqual(unitsFrom('{"weight":"lb","length":"in"}'), { weight: "lb", length: "in" });
   assert.deepEqual(unitsFrom(null), {});
   assert.deepEqual(unitsFrom("not json"), {});
   assert.deepEqual(unitsFrom('["lb"]'), {});
   assert.deepEqual(unitsFrom('"lb"'), {});
-  assert.deepEqual(unitsFrom('{"weight_unit":7,"height_unit":"ft","__proto__":{"x":"lb"}}'), {});
+  assert.deepEqual(unitsFrom('{"weight":7,"length":"ft","weight_unit":"lb","__proto__":"lb"}'), {});
 });
 
 test("remembering writes the one key, and reading gives it back", () => {
@@ -55,8 +60,13 @@ test("remembering writes the one key, and reading gives it back", () => {
   assert.equal(rememberUnit("height_unit", "in", () => storage), true);
   assert.equal(rememberUnit("weight", "93.7", () => storage), false);
   assert.deepEqual([...storage.items.keys()], [UNITS_KEY]);
-  assert.deepEqual(JSON.parse(storage.items.get(UNITS_KEY) ?? ""), { weight_unit: "lb", height_unit: "in" });
-  assert.deepEqual(rememberedUnits(() => storage), { weight_unit: "lb", height_unit: "in" });
+  assert.deepEqual(JSON.parse(storage.items.get(UNITS_KEY) ?? ""), { weight: "lb", length: "in" });
+  const units = rememberedUnits(() => storage);
+  assert.deepEqual(units, { weight: "lb", length: "in" });
+  assert.equal(unitFor("weight_unit", units), "lb");
+  assert.equal(unitFor("height_unit", units), "in");
+  assert.equal(unitFor("length_unit", units), "in");
+  assert.equal(unitFor("goal", units), undefined);
 });
 
 test("storage that throws (switched off, full) forgets and breaks nothing", () => {

@@ -208,40 +208,49 @@ def test_a_unit_chosen_on_one_calculator_is_the_unit_of_the_others(with_worker: 
     wait_for_summary(
         with_worker, "protein", summary_of("protein", {"weight": in_lb, "weight_unit": "lb"})
     )
-    assert page.evaluate(STORAGE)["local"] == {UNITS_KEY: '{"weight_unit":"lb"}'}
+    assert page.evaluate(STORAGE)["local"] == {UNITS_KEY: '{"weight":"lb"}'}
 
-    # Another calculator, no link: its example's 70 kg is shown in lb, as Python converts it.
+    # The progress log's tape unit is a length, remembered as a height's unit is.
+    with_worker.goto("calculators/progress/")
+    with_worker.wait_ready("progress")
+    page.select_option(control("progress", "length_unit"), "in")
+    page.wait_for_function(
+        'key => localStorage.getItem(key) === \'{"weight":"lb","length":"in"}\'',
+        arg=UNITS_KEY,
+    )
+
+    # Another calculator, no link: its example's 70 kg and 170 cm are shown in lb and in, as
+    # Python converts them, and the answer is Python's for those.
     with_worker.goto("calculators/energy/")
     page.wait_for_function(
         "sel => document.querySelector(sel).value === 'lb'", arg=control("energy", "weight_unit")
     )
+    in_inches = converted("170", "cm", "in")
     assert page.input_value(control("energy", "weight")) == in_lb
-    assert page.input_value(control("energy", "height_unit")) == "cm"
-    wait_for_summary(
-        with_worker, "energy", summary_of("energy", {"weight": in_lb, "weight_unit": "lb"})
-    )
+    assert page.input_value(control("energy", "height_unit")) == "in"
+    assert page.input_value(control("energy", "height")) == in_inches
+    units = {"weight": in_lb, "weight_unit": "lb", "height": in_inches, "height_unit": "in"}
+    wait_for_summary(with_worker, "energy", summary_of("energy", units))
     assert page.get_attribute("#mc-energy", "data-example") is None
     text = page.text_content("#mc-energy .mc-units-kept") or ""
     assert "remembered in this browser's storage" in text and "never in that storage" in text
 
     # Numbers typed are kept nowhere on the device; only the units key, with units in it.
     page.fill(control("energy", "weight"), "181.5")
-    page.fill(control("energy", "height"), "183.3")
+    page.fill(control("energy", "height"), "71.5")
     page.locator(control("energy", "height")).blur()
-    wait_for_summary(
-        with_worker,
-        "energy",
-        summary_of("energy", {"weight": "181.5", "weight_unit": "lb", "height": "183.3"}),
-    )
+    typed = {**units, "weight": "181.5", "height": "71.5"}
+    wait_for_summary(with_worker, "energy", summary_of("energy", typed))
     page.wait_for_timeout(500)
     kept = page.evaluate(STORAGE)
     palette = page.evaluate(f"localStorage.getItem('{PALETTE_KEY}') ?? ''")
-    assert "181.5" not in palette and "183.3" not in palette
-    assert kept == {"local": {UNITS_KEY: '{"weight_unit":"lb"}'}, "session": {}, "cookie": ""}
+    assert "181.5" not in palette and "71.5" not in palette
+    local = {UNITS_KEY: '{"weight":"lb","length":"in"}'}
+    assert kept == {"local": local, "session": {}, "cookie": ""}
     assert page.context.cookies() == []
     cached = page.evaluate(CACHED_URLS)
     assert [
-        url for url in cached if "181.5" in url or "183.3" in url or "#" in url or "weight" in url
+        url for url in cached if "181.5" in url or "71.5" in url or "#" in url or "weight" in url
     ] == []
 
     # The self-check has no example weight: its unit is simply the one chosen.

@@ -10,7 +10,7 @@ import { AddressState, setFromAddress, TOO_LONG_TEXT } from "./address-state.mjs
 import { Answer, failureText, messagesToShow, STATUS_TEXT } from "./answer.mjs";
 import { EntryRows, rowsCutText } from "./entry-rows.mjs";
 import { deviceLogFor } from "./progress-log.mjs";
-import { rememberedUnits, rememberUnit, REMEMBERED } from "./unit-memory.mjs";
+import { rememberedUnits, rememberUnit, REMEMBERED, unitFor } from "./unit-memory.mjs";
 import { python, SiteUpdated } from "./worker-client.mjs";
 
 /** @typedef {import("./address-state.mjs").Payload} Payload */
@@ -118,7 +118,7 @@ export class Calculator {
     /** @type {UnitToApply[]} */
     const pending = [];
     for (const select of this.units()) {
-      const to = remembered[select.dataset.name ?? ""];
+      const to = unitFor(select.dataset.name ?? "", remembered);
       if (!to || to === select.value || ![...select.options].some((option) => option.value === to)) continue;
       const input = /** @type {HTMLInputElement | null} */ (this.form.querySelector(`[data-key="${select.dataset.unitFor}"]`));
       if (!input || input.value.trim() === "") select.value = to;

@@ -1,21 +1,29 @@
 // The reader's unit choices, remembered on this device (issue 25): kg or lb, cm or in, chosen on
 // one calculator, are the form's units on the others. Nothing else is kept: one localStorage key
-// holds only unit fields' names and unit codes (`{"weight_unit":"lb","height_unit":"in"}`),
+// holds only a unit code per quantity (`{"weight":"lb","length":"in"}`), never a number typed,
 // written only when the reader changes a unit. A link's own units win (calculator-page.mjs reads
 // the remembered units only for a form that no link or saved log filled). A browser that keeps
 // nothing (storage switched off or full) simply forgets: every read and write here may fail.
 
 /** The localStorage key. */
 export const UNITS_KEY = "musclecalc.units";
-/** The unit fields remembered, and the codes each may hold: nothing else is ever written. The
- *  progress log's tape unit takes the same codes as a height. */
-export const REMEMBERED = /** @type {Record<string, readonly string[]>} */ ({
-  weight_unit: ["kg", "lb"],
-  height_unit: ["cm", "in"],
-  length_unit: ["cm", "in"],
+/** The quantities remembered, and the codes each may hold: nothing else is ever written. */
+export const CODES = /** @type {Record<string, readonly string[]>} */ ({ weight: ["kg", "lb"], length: ["cm", "in"] });
+/** The unit fields whose choice is remembered, and the quantity each measures: a height and the
+ *  progress log's tape readings are both lengths. */
+export const REMEMBERED = /** @type {Record<string, string>} */ ({
+  weight_unit: "weight",
+  height_unit: "length",
+  length_unit: "length",
 });
 
-/** @typedef {Record<string, string>} Units  unit field name to unit code */
+/** @typedef {Record<string, string>} Units  quantity ("weight", "length") to unit code */
+
+/** @param {string} field  a unit field's name  @param {Units} units
+ *  @returns {string | undefined} the unit remembered for the quantity it measures */
+export function unitFor(field, units) {
+  return Object.hasOwn(REMEMBERED, field) ? units[REMEMBERED[field]] : undefined;
+}
 
 /**
  * The unit choices kept in `text` (what the key holds), without anything that is not one.
@@ -33,23 +41,25 @@ export function unitsFrom(text) {
   if (typeof kept !== "object" || kept === null || Array.isArray(kept)) return {};
   /** @type {Units} */
   const units = {};
-  for (const [name, value] of Object.entries(kept)) {
-    if (Object.hasOwn(REMEMBERED, name) && typeof value === "string" && REMEMBERED[name].includes(value)) {
-      units[name] = value;
+  for (const [quantity, value] of Object.entries(kept)) {
+    if (Object.hasOwn(CODES, quantity) && typeof value === "string" && CODES[quantity].includes(value)) {
+      units[quantity] = value;
     }
   }
   return units;
 }
 
 /**
- * What the key holds once `name` is set to `unit`, or null when that is not a unit choice.
+ * What the key holds once the unit field `field` is set to `unit`, or null when that is not a
+ * unit choice the page remembers.
  * @param {string | null} text  what the key holds now
- * @param {string} name  @param {string} unit
+ * @param {string} field  @param {string} unit
  * @returns {string | null}
  */
-export function unitsWith(text, name, unit) {
-  if (!Object.hasOwn(REMEMBERED, name) || !REMEMBERED[name].includes(unit)) return null;
-  return JSON.stringify({ ...unitsFrom(text), [name]: unit });
+export function unitsWith(text, field, unit) {
+  const quantity = Object.hasOwn(REMEMBERED, field) ? REMEMBERED[field] : "";
+  if (!quantity || !CODES[quantity].includes(unit)) return null;
+  return JSON.stringify({ ...unitsFrom(text), [quantity]: unit });
 }
 
 /** @param {() => Storage} storage  @returns {Units} the units remembered here, or none */
@@ -61,12 +71,12 @@ export function rememberedUnits(storage = () => localStorage) {
   }
 }
 
-/** Remember a unit the reader chose; true if it was kept.
- *  @param {string} name  @param {string} unit  @param {() => Storage} storage */
-export function rememberUnit(name, unit, storage = () => localStorage) {
+/** Remember a unit the reader chose in the unit field `field`; true if it was kept.
+ *  @param {string} field  @param {string} unit  @param {() => Storage} storage */
+export function rememberUnit(field, unit, storage = () => localStorage) {
   try {
     const store = storage();
-    const text = unitsWith(store.getItem(UNITS_KEY), name, unit);
+    const text = unitsWith(store.getItem(UNITS_KEY), field, unit);
     if (text === null) return false;
     store.setItem(UNITS_KEY, text);
     return true;
