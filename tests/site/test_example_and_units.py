@@ -210,9 +210,18 @@ def test_a_unit_chosen_on_one_calculator_is_the_unit_of_the_others(with_worker: 
     )
     assert page.evaluate(STORAGE)["local"] == {UNITS_KEY: '{"weight":"lb"}'}
 
-    # The progress log's tape unit is a length, remembered as a height's unit is.
+    # The progress log's example (no log saved) shows its readings in lb, converted by Python;
+    # its tape unit is a length, remembered as a height's unit is.
     with_worker.goto("calculators/progress/")
     with_worker.wait_ready("progress")
+    page.wait_for_function(
+        "([sel, text]) => document.querySelector(sel).value === text",
+        arg=[control("progress", "entries.0.weight"), converted("64.2", "kg", "lb")],
+    )
+    assert page.input_value(control("progress", "weight_unit")) == "lb"
+    assert page.input_value(control("progress", "entries.0.lift_load")) == converted(
+        "60", "kg", "lb"
+    )
     page.select_option(control("progress", "length_unit"), "in")
     page.wait_for_function(
         'key => localStorage.getItem(key) === \'{"weight":"lb","length":"in"}\'',

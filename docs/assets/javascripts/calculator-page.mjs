@@ -107,6 +107,7 @@ export class Calculator {
     if (!this.root.isConnected) return;
     this.view.setStatus("ready", STATUS_TEXT.ready);
     if (this.unitsToApply.length && !(await this.applyRememberedUnits())) return;
+    if (this.deviceLog && !this.filled) await this.deviceLog.useRememberedUnits();
     this.compute();
   }
 
