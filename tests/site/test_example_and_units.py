@@ -118,6 +118,39 @@ def test_a_shared_link_marks_the_example_until_python_answers_for_its_values(
     phone.assert_clean()
 
 
+SAVED_LOG = {
+    "format": 1,
+    "length_unit": "in",
+    "weight_unit": "lb",
+    "entries": [
+        {"date": "2026-09-07", "hips": "38.5", "waist": "29", "weight": "141.5"},
+        {"date": "2026-10-05", "hips": "38.1", "waist": "28.7", "weight": "140.9"},
+    ],
+}
+
+
+def test_a_saved_progress_log_marks_the_example_and_keeps_its_own_units(visit: Visit) -> None:
+    page = visit.page
+    kept = json.dumps({"musclecalc.progress-log": SAVED_LOG, UNITS_KEY: {"weight": "kg"}})
+    page.add_init_script(
+        f"for (const [k, v] of Object.entries({kept})) localStorage.setItem(k, JSON.stringify(v));"
+    )
+    held = hold_interpreter(visit)
+    visit.goto("calculators/progress/")
+    wait_until_held(visit, held)
+    assert page.input_value(control("progress", "entries.0.hips")) == "38.5"
+    assert page.get_attribute("#mc-progress", "data-example") == "working"
+    assert page.locator("#mc-progress .mc-result__head .mc-state--example").is_visible()
+    held[0].continue_()
+    payload = {k: v for k, v in SAVED_LOG.items() if k != "format"}
+    wait_for_summary(visit, "progress", summary_of("progress", payload))
+    assert page.get_attribute("#mc-progress", "data-example") is None
+    # The log's own lb stays: a remembered unit is only for a form nothing else filled.
+    assert page.input_value(control("progress", "weight_unit")) == "lb"
+    assert page.input_value(control("progress", "entries.0.weight")) == "141.5"
+    visit.assert_clean()
+
+
 def test_a_page_opened_without_a_link_shows_its_example_unmarked(visit: Visit) -> None:
     held = hold_interpreter(visit)
     visit.goto("calculators/protein/")

@@ -98,6 +98,7 @@ export class Calculator {
 
   async start() {
     this.view.setStatus("loading", STATUS_TEXT.loading);
+    if (this.root.dataset.example) this.view.markExample("working");  // a retry
     try {
       await python.start();
     } catch (error) {
@@ -155,13 +156,13 @@ export class Calculator {
    *  page older than the site, a reload).
    *  @param {unknown} error  @param {"could not start" | "stopped"} what */
   failed(error, what) {
+    if (this.root.dataset.example) this.view.markExample("kept");
     this.updated = error instanceof SiteUpdated;
     if (this.updated) {
       this.view.setStatus("error", STATUS_TEXT.updated);
       this.view.retry.textContent = "Reload the page";
       return;
     }
-    if (this.root.dataset.example) this.view.markExample("kept");
     const message = error instanceof Error ? error.message : String(error);
     this.view.setStatus("error", failureText(what, message, this.filled || this.edited));
   }
