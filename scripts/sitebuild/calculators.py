@@ -46,10 +46,15 @@ __all__ = ["default_payload", "render_calculator", "render_calculator_marker"]
 
 #: The summary line musclecalc's renderer writes first in every answer (its text is escaped).
 SUMMARY: Final = re.compile(r'<p class="mc-summary">(?P<text>[^<]*)</p>')
-#: Words shown while an answer is out of date: waiting for Python, or kept after a bad value.
+#: Words shown while an answer is out of date: waiting for Python, or kept after a bad value;
+#: or while the answer is the page's worked example beside a link's values (issue 25).
 STATE_LABELS: Final = (
     '<span class="mc-state mc-state--updating">Updating…</span>'
     '<span class="mc-state mc-state--stale">Not updated: check the marked field</span>'
+    '<span class="mc-state mc-state--example">'
+    "Example for the page's own values: working out yours…</span>"
+    '<span class="mc-state mc-state--example-kept">'
+    "Example for the page's own values, not yours</span>"
 )
 #: What the page says before its script runs, under the form.
 STATIC_STATUS: Final = (
@@ -118,6 +123,7 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             '<div class="mc-main">',
             f'<form class="mc-form" novalidate aria-label="{escape(form.title)}">',
             *_controls(form, site_root),
+            *_units_kept(form),
             _error("_", f"mc-{calc}-form-error", "mc-error mc-error--form"),
             "</form>",
             STATIC_STATUS,
@@ -153,7 +159,8 @@ def _share(calc: str, *, on_request: bool) -> str:
         '<button type="button" class="md-button mc-share__clear" data-action="clear-answers">'
         "Clear my answers</button>"
         '<p class="mc-share__note">Your answers stay in this page only: they are not put in '
-        "its address, your browsing history or any storage unless you ask for a link.</p>"
+        "its address, your browsing history or any storage unless you ask for a link. A choice of "
+        "kg or lb is the one thing this browser remembers from this form.</p>"
         if on_request
         else ""
     )
@@ -165,6 +172,35 @@ def _share(calc: str, *, on_request: bool) -> str:
         'aria-label="Link to this answer">'
         '<p class="mc-share__status" role="status"></p></div>'
     )
+
+
+#: The unit fields whose choice the page remembers on the device, as unit-memory.mjs's REMEMBERED.
+REMEMBERED_UNITS: Final = ("weight_unit", "height_unit", "length_unit")
+
+
+def _units_kept(form: Form) -> list[str]:
+    """The line saying the unit choice is kept on this device (issue 25), for a form with a
+    unit the page remembers; hidden until the page's script (which alone keeps it) runs. What
+    else is kept differs: nothing (the self-check), the numbers in the address only (the other
+    calculators), or the log, which the progress page's own panel describes.
+
+    >>> from musclecalc._checkup import CHECKUP_FORM
+    >>> "Nothing else" in _units_kept(CHECKUP_FORM)[0]
+    True
+    """
+    fields = [f for f in form.fields if f.name in REMEMBERED_UNITS]
+    if not fields:
+        return []
+    if form.link_on_request:
+        rest = " Nothing else you enter is kept."
+    elif any(isinstance(f, UnitField) for f in fields):
+        rest = " Your numbers are kept only in this page's address, never in that storage."
+    else:
+        rest = ""
+    return [
+        '<p class="mc-units-kept" hidden>Units you pick (kg or lb, cm or in) are remembered '
+        f"in this browser's storage, and the other calculators open in them.{rest}</p>"
+    ]
 
 
 def _group_id(calc: str, first_field: str) -> str:

@@ -14,21 +14,12 @@ import pytest
 
 from sitebuild import offline, precompress
 from sitebuild.nginx import Preview
-from support.browser import Visit, open_visit
+from support.browser import CACHED_URLS, KEPT, Visit, open_visit
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
 from support.site import Build
 
 pytestmark = pytest.mark.browser
-
-KEPT = "html[data-offline=kept]"
-CACHED_URLS = """async () => {
-  const urls = [];
-  for (const name of await caches.keys()) {
-    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-  }
-  return urls;
-}"""
 
 
 def log_lines(nginx: Preview) -> list[str]:

@@ -1,11 +1,13 @@
 """What a reader types stays with the reader, in Chromium against nginx with the site's service
 worker running: search words reach no request and no log line; the self-check's answers reach
 neither the address, the history, the offline caches nor any storage unless the reader asks for
-a link; no cache key keeps a fragment; and the address follows a calculator's form from the
+a link, and of the self-check only a change of kg or lb is kept (as the page says); no cache key
+keeps a fragment; and the address follows a calculator's form from the
 first edit, even one made before Python had started."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -13,20 +15,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from sitebuild.nginx import Preview
-from support.browser import Visit, control, open_visit
+from support.browser import CACHED_URLS, KEPT, Visit, control, open_visit
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
 
 pytestmark = pytest.mark.browser
 
-KEPT = "html[data-offline=kept]"
-CACHED_URLS = """async () => {
-  const urls = [];
-  for (const name of await caches.keys()) {
-    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-  }
-  return urls;
-}"""
 #: Everything the page can see that the browser keeps: the address, the session history's
 #: entries (the Navigation API lists this tab's same-origin ones), every Cache Storage key,
 #: Web Storage and IndexedDB's databases with all their records.
@@ -151,13 +145,29 @@ def test_self_check_answers_are_kept_nowhere_unless_a_link_is_asked_for(
     with_worker.wait_ready("checkup")
     length = page.evaluate("history.length")
     answer_the_self_check(with_worker)
+    page.wait_for_selector("#mc-checkup:not([data-updating])")  # 83 kg answered
+    page.select_option(control("checkup", "weight_unit"), "lb")  # and converted by Python
+    page.wait_for_function(
+        "sel => document.querySelector(sel).value === '183'", arg=control("checkup", "weight")
+    )
+    in_lb = {**ANSWERS, "weight": "183", "weight_unit": "lb"}
+    wait_for_summary(with_worker, "checkup", cpython_run("checkup", in_lb)["display"]["summary"])
     page.wait_for_timeout(500)  # anything debounced has been written by now
     kept = page.evaluate(KEPT_ON_DEVICE)
     assert not [sign for sign in SIGNS if sign in kept], kept
+    # Web Storage holds the unit choice and Material's colour scheme, nothing else.
+    stored = json.loads(kept)
+    local = {key: value for key, value in stored["local"].items() if key != "/.__palette"}
+    assert local == {"musclecalc.units": '{"weight":"lb"}'}
+    assert stored["session"] == {}
+    assert "83" not in stored["local"].get("/.__palette", "")
     assert urlsplit(page.url).fragment == ""
     assert page.evaluate("history.length") == length
     text = page.text_content("#mc-checkup .mc-share") or ""
     assert "not put in its address" in text
+    assert "kg or lb is the one thing this browser remembers" in text
+    intro = page.text_content("article") or ""
+    assert "only that choice of unit is remembered in this browser" in intro
     with_worker.assert_clean()
 
 

@@ -7,7 +7,18 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["Visit", "control", "error_for", "open_visit"]
+__all__ = ["CACHED_URLS", "KEPT", "Visit", "control", "error_for", "open_visit"]
+
+#: Shown once the service worker has kept the page for offline reading (offline.mjs).
+KEPT = "html[data-offline=kept]"
+#: Every request URL in the page's Cache Storage, for ``page.evaluate``.
+CACHED_URLS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}"""
 
 
 def control(calculator: str, key: str) -> str:
@@ -49,7 +60,7 @@ class Visit:
 
     def assert_clean(self) -> None:
         assert self.foreign_requests == [], "requests left loopback"
-        assert self.console_errors == [], "the console reported errors"
+        assert self.console_errors == [], f"the console reported errors: {self.console_errors}"
 
 
 def open_visit(

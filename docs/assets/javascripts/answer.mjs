@@ -28,11 +28,15 @@ export function messagesToShow(errors, notice, key = "_") {
 
 /**
  * The status line after Python stopped or did not start (`what`: "could not start" or "stopped").
- * @param {string} what  @param {string} reason
+ * A start that failed leaves the page's worked example on show: when the form holds other values
+ * (`yours`: a link's, a saved log's or the reader's edits), it says the answer is not for them.
+ * @param {string} what  @param {string} reason  @param {boolean} [yours]
  */
-export function failureText(what, reason) {
-  const kept = what === "could not start" ? " The worked example is still shown." : "";
-  return `The calculator ${what}: ${reason}.${kept}`;
+export function failureText(what, reason, yours = false) {
+  const example = yours
+    ? " The answer shown is the worked example for the page's own values, not for the values in the form."
+    : " The worked example is still shown.";
+  return `The calculator ${what}: ${reason}.${what === "could not start" ? example : ""}`;
 }
 
 /** @param {string} html  @returns {ChildNode[]} nodes from musclecalc's markup; nothing in it runs */
@@ -74,10 +78,21 @@ export class Answer {
     this.answer.setAttribute("aria-busy", "true");
   }
 
+  /** The answer on show is the page's worked example while the form holds other values (a
+   *  link's, a saved log's): "working" until Python's answer for them arrives (in words and
+   *  dimmed, the answer busy), "kept" when none will; null once the answer is the reader's.
+   *  @param {"working" | "kept" | null} state */
+  markExample(state) {
+    if (state === null) delete this.root.dataset.example;
+    else this.root.dataset.example = state;
+    if (state === "working") this.answer.setAttribute("aria-busy", "true");
+    else if (!this.root.dataset.updating) this.answer.removeAttribute("aria-busy");
+  }
+
   /** @param {boolean} [stale]  the answer shown is for earlier values */
   doneUpdating(stale = false) {
     delete this.root.dataset.updating;
-    this.answer.removeAttribute("aria-busy");
+    if (this.root.dataset.example !== "working") this.answer.removeAttribute("aria-busy");
     if (stale) this.markStale();
   }
 
@@ -112,6 +127,7 @@ export class Answer {
     const wasOpen = /** @type {HTMLDetailsElement | null} */ (this.details.querySelector(".mc-method"))?.open;
     this.answer.replaceChildren(...nodesFrom(reply.answer));
     this.answer.classList.remove("mc-answer--stale");
+    this.markExample(null);
     this.details.replaceChildren(...nodesFrom(reply.details));
     const method = /** @type {HTMLDetailsElement | null} */ (this.details.querySelector(".mc-method"));
     if (wasOpen && method) method.open = true;

@@ -10,10 +10,13 @@ import { AddressState, setFromAddress, TOO_LONG_TEXT } from "./address-state.mjs
 import { Answer, failureText, messagesToShow, STATUS_TEXT } from "./answer.mjs";
 import { EntryRows, rowsCutText } from "./entry-rows.mjs";
 import { deviceLogFor } from "./progress-log.mjs";
+import { rememberedUnits, rememberUnit, REMEMBERED, unitFor } from "./unit-memory.mjs";
 import { python, SiteUpdated } from "./worker-client.mjs";
 
 /** @typedef {import("./address-state.mjs").Payload} Payload */
 /** @typedef {HTMLInputElement | HTMLSelectElement} Control */
+/** @typedef {{select: HTMLSelectElement, input: HTMLInputElement, from: string, value: string, to: string}} UnitToApply
+ *  a remembered unit for a number the page gave, to be converted once Python is there */
 
 const DEBOUNCE_MS = 250;
 
@@ -54,7 +57,13 @@ export class Calculator {
 
     /** Set by `restore` when a link held more rows than the form takes: what to say about it. */
     this.rowsCut = "";
-    const tooLong = this.restore();
+    const { tooLong, filled } = this.restore();
+    /** True when a link or a saved log put the reader's values in the form: until Python's first
+     *  answer, the answer on the page is the worked example for the page's own values. */
+    this.filled = filled;
+    /** Units the reader chose on another calculator, for a form no link or log filled.
+     *  @type {UnitToApply[]} */
+    this.unitsToApply = filled || this.deviceLog ? [] : this.takeRememberedUnits();
     /** The form's values Python last answered (to begin with, the page's or the link's own): a
      *  unit switch converts a number only when it was answered in the unit left.
      *  @type {Payload} */
@@ -65,6 +74,7 @@ export class Calculator {
     this.view.showErrors(messagesToShow({}, this.notice, this.noticeFor));
     this.rows?.renumber();
     for (const unit of this.units()) unit.dataset.current = unit.value;
+    if (filled) this.view.markExample("working");
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.compute();
@@ -89,6 +99,7 @@ export class Calculator {
 
   async start() {
     this.view.setStatus("loading", STATUS_TEXT.loading);
+    if (this.root.dataset.example) this.view.markExample("working");  // a retry
     try {
       await python.start();
     } catch (error) {
@@ -97,20 +108,64 @@ export class Calculator {
     }
     if (!this.root.isConnected) return;
     this.view.setStatus("ready", STATUS_TEXT.ready);
+    if (this.unitsToApply.length && !(await this.applyRememberedUnits())) return;
+    if (this.deviceLog && !this.filled) await this.deviceLog.useRememberedUnits();
     this.compute();
+  }
+
+  /** The units remembered from another calculator become this form's: a unit with no number
+   *  beside it at once, one beside the page's example number once Python has converted it.
+   *  @returns {UnitToApply[]} */
+  takeRememberedUnits() {
+    const remembered = rememberedUnits();
+    /** @type {UnitToApply[]} */
+    const pending = [];
+    for (const select of this.units()) {
+      const to = unitFor(select.dataset.name ?? "", remembered);
+      if (!to || to === select.value || ![...select.options].some((option) => option.value === to)) continue;
+      const input = /** @type {HTMLInputElement | null} */ (this.form.querySelector(`[data-key="${select.dataset.unitFor}"]`));
+      if (!input || input.value.trim() === "") select.value = to;
+      else pending.push({ select, input, from: select.value, value: input.value, to });
+    }
+    return pending;
+  }
+
+  /** The page's example numbers in the remembered units, converted by Python (as a unit switch
+   *  is); a number the reader changed meanwhile is left as typed. False if Python stopped. */
+  async applyRememberedUnits() {
+    this.markUpdating();
+    for (const { select, input, from, value, to } of this.unitsToApply) {
+      if (select.value !== from || input.value !== value) continue;
+      let reply;
+      try {
+        reply = await python.call("convert", { payload: JSON.stringify({ value, from, to }) });
+      } catch (error) {
+        this.failed(error, "stopped");
+        return false;
+      }
+      if (!reply.ok || select.value !== from || input.value !== value) continue;
+      input.value = reply.text ?? value;
+      select.value = to;
+      select.dataset.current = to;
+      Object.assign(this.answered, { [input.dataset.name ?? ""]: input.value, [select.dataset.name ?? ""]: to });
+    }
+    this.unitsToApply = [];
+    return true;
   }
 
   /** Python is not there to answer: say why, keep the worked answer, offer a retry (or, for a
    *  page older than the site, a reload).
    *  @param {unknown} error  @param {"could not start" | "stopped"} what */
   failed(error, what) {
+    if (this.root.dataset.example) this.view.markExample("kept");
     this.updated = error instanceof SiteUpdated;
     if (this.updated) {
       this.view.setStatus("error", STATUS_TEXT.updated);
       this.view.retry.textContent = "Reload the page";
       return;
     }
-    this.view.setStatus("error", failureText(what, error instanceof Error ? error.message : String(error)));
+    const message = error instanceof Error ? error.message : String(error);
+    this.view.setStatus("error", failureText(what, message, this.filled || this.edited));
   }
 
   /** Reload into the new deploy with the reader's values in the address (a form kept out of the
@@ -132,6 +187,10 @@ export class Calculator {
     this.edited = true;
     this.notice = "";
     this.markUpdating();
+    const name = target.dataset.name ?? "";
+    if (target instanceof HTMLSelectElement && event.type === "change" && Object.hasOwn(REMEMBERED, name)) {
+      rememberUnit(name, target.value);
+    }
     if (target instanceof HTMLSelectElement && target.classList.contains("mc-unit")) {
       if (event.type === "change") this.switchUnit(target);
       return;
@@ -203,17 +262,18 @@ export class Calculator {
     else this.address.save(payload);
   }
 
-  /** The values a link or an earlier visit left, into the form; true if the link was too long
-   *  to read. */
+  /** The values a link or an earlier visit left, into the form: whether the link was too long
+   *  to read, and whether the form now holds values other than the page's own.
+   *  @returns {{tooLong: boolean, filled: boolean}} */
   restore() {
     if (this.deviceLog) {
       this.deviceLog.restore();
-      return false;
+      return { tooLong: false, filled: !this.deviceLog.pristine };
     }
     const names = this.ownNames();
     names.delete("add");
     const { state, tooLong } = this.address.read(names);
-    if (![...state.keys()].some((key) => names.has(key))) return tooLong;
+    if (![...state.keys()].some((key) => names.has(key))) return { tooLong, filled: false };
     for (const control of this.fieldControls()) {
       const name = control.dataset.name ?? "";
       if (control instanceof HTMLInputElement && control.type === "checkbox") {
@@ -228,7 +288,7 @@ export class Calculator {
       if (held > this.rows.maxEntries) this.rowsCut = rowsCutText(held, this.rows.maxEntries);
     }
     this.openHeldAnswers();
-    return tooLong;
+    return { tooLong, filled: true };
   }
 
   /** A folded part of the form (a group of warning signs, the optional questions) that a link
@@ -284,6 +344,7 @@ export class Calculator {
     this.latest++;  // an answer still on its way is for values the reader has moved on from
     select.value = from;
     select.dataset.current = from;
+    rememberUnit(select.dataset.name ?? "", from);
     this.view.showErrors({ [input.dataset.key ?? "_"]: errors.value ?? Object.values(errors)[0] });
     this.view.setStatus("invalid", STATUS_TEXT.invalid);
   }
@@ -316,6 +377,7 @@ export class Calculator {
       performance.mark("musclecalc:live");  // for `make bench`
       this.view.setStatus("ready", STATUS_TEXT.ready);
     } else {
+      if (this.root.dataset.example) this.view.markExample("kept");
       this.view.markStale();
       this.view.setStatus("invalid", STATUS_TEXT.invalid);
     }
@@ -344,7 +406,7 @@ export class Calculator {
 
   /** Controls only the script can make work, the page's address requests, and printing. */
   enhance() {
-    for (const hidden of /** @type {NodeListOf<HTMLElement>} */ (this.root.querySelectorAll(".mc-presets, .mc-share"))) {
+    for (const hidden of /** @type {NodeListOf<HTMLElement>} */ (this.root.querySelectorAll(".mc-presets, .mc-share, .mc-units-kept"))) {
       hidden.hidden = false;
     }
     this.share?.querySelector("[data-action=copy-link]")?.addEventListener("click", () => this.copyLink());

@@ -7,6 +7,7 @@
 // of the CSV file (musclecalc's text log): this module only moves text between the file, the
 // worker and the form. The pure steps of that (exported for tests/js) take and return text.
 
+import { rememberedUnits, rememberUnit, unitFor } from "./unit-memory.mjs";
 import { python } from "./worker-client.mjs";
 
 /** @typedef {import("./address-state.mjs").Payload} Payload */
@@ -130,6 +131,7 @@ class DeviceLog {
       select.addEventListener("input", (event) => event.stopPropagation());
       select.addEventListener("change", (event) => {
         event.stopPropagation();
+        rememberUnit(select.dataset.name ?? "", select.value);  // for the other calculators too
         this.switchUnit(select);
       });
     }
@@ -179,6 +181,19 @@ class DeviceLog {
         select.value = unit;
         select.dataset.current = unit;
       }
+    }
+  }
+
+  /** Once Python is there: the example's readings in the units the reader chose on another
+   *  calculator, converted as a unit switch here converts them. A saved log keeps its own. */
+  async useRememberedUnits() {
+    if (!this.pristine) return;
+    const remembered = rememberedUnits();
+    for (const select of /** @type {NodeListOf<HTMLSelectElement>} */ (this.calculator.form.querySelectorAll("select[data-name$='_unit']"))) {
+      const to = unitFor(select.dataset.name ?? "", remembered);
+      if (!to || to === select.value || ![...select.options].some((option) => option.value === to)) continue;
+      select.value = to;
+      await this.switchUnit(select);
     }
   }
 
