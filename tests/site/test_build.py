@@ -14,8 +14,8 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
-from musclecalc._handout import EXAMPLE_LINE
 
+from musclecalc._handout import EXAMPLE_LINE
 from support.calculators import call, default_payload, page_reply
 from support.site import ROOT, Build
 
