@@ -8,7 +8,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -164,6 +164,55 @@ def test_without_javascript_the_page_prints_the_worked_examples_undated_summary(
         assert not page.locator("#mc-checkup .mc-form").is_visible()
         pages = pdf_pages(page.pdf(format="A4"))
         assert pages == 1, f"the worked summary printed on {pages} pages"
+        visit.assert_clean()
+    finally:
+        visit.page.context.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known weakness: all 27 signs, every question and 10 causes (67 lines) measured 3 A4 "
+    "pages at the print style's 0.7rem; the issue's one page holds for a usual summary only",
+)
+def test_the_longest_summary_every_sign_and_every_question_still_prints_on_one_page(
+    browser: Any, site_url: str
+) -> None:
+    """The worst case for length: all 27 signs ticked and every question answered, opened from
+    a link to these answers (the page reads it, then takes it out of the address)."""
+    payload: dict[str, Any] = {
+        "symptoms": list(SIGNS),
+        "months_training": "30",
+        "weekly_hard_sets": "6",
+        "progression": "no",
+        "close_to_failure": "no",
+        "same_exercises": "yes",
+        "weight": "61.5",
+        "weight_unit": "kg",
+        "protein_grams": "55",
+        "weight_trend": "losing",
+        "weight_change_per_week": "0.9",
+        "age": "67",
+        "sleep_hours": "5.5",
+        "stress": "high",
+        "sitting_hours": "11",
+        "measured": "yes",
+        "low_sex_drive": "yes",
+    }
+    visit = open_visit(browser, site_url, viewport=PHONE)
+    try:
+        page = visit.page
+        visit.goto("checkup/#" + urlencode(payload, doseq=True))
+        visit.wait_ready("checkup")
+        text = expected_text(payload, site_url + "checkup/")
+        page.wait_for_function(
+            "([selector, text]) => document.querySelector(selector)?.dataset.text === text",
+            arg=[HANDOUT, text],
+            timeout=30_000,
+        )
+        assert len(text.splitlines()) > 60  # every sign, every answer, every cause
+        page.emulate_media(media="print")
+        pages = pdf_pages(page.pdf(format="A4"))
+        assert pages == 1, f"the longest summary printed on {pages} pages"
         visit.assert_clean()
     finally:
         visit.page.context.close()
