@@ -41,6 +41,7 @@ from musclecalc._registry import CALCULATORS
 from musclecalc._units import UNITS
 
 from .checklists import check_box, grouped_checklist
+from .handout_tools import HANDOUT_TOOLS
 from .marker_types import Context, MarkerError
 
 __all__ = ["default_payload", "render_calculator", "render_calculator_marker"]
@@ -59,18 +60,6 @@ STATIC_STATUS: Final = (
     "JavaScript runs; nothing you type leaves this page.</span>"
     '<button type="button" class="mc-status__retry md-button" data-action="retry" hidden>'
     "Try again</button></div>"
-)
-
-#: Under a summary to take to a doctor: print it, or copy it as text (the field shows the text
-#: selected when the clipboard refuses). Hidden until the page's script runs.
-HANDOUT_TOOLS: Final = (
-    '<div class="mc-handout-tools" hidden>'
-    '<button type="button" class="md-button" data-action="print-summary">Print this summary'
-    "</button>"
-    '<button type="button" class="md-button" data-action="copy-summary">Copy as text</button>'
-    '<textarea class="mc-handout-tools__text" readonly hidden rows="8" '
-    'aria-label="The summary as text"></textarea>'
-    '<p class="mc-handout-tools__status" role="status" aria-live="polite"></p></div>'
 )
 
 
