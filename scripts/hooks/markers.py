@@ -13,6 +13,7 @@ import datetime
 import importlib
 import sys
 from types import ModuleType
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -43,6 +44,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         volume_url=get_relative_url(volume.url, page.url) if volume else None,
         corrections_label=str(corrections.get("label") or ""),
         corrections_url=str(corrections.get("url") or ""),
+        page_address=urljoin(config.site_url or "", page.url) if config.site_url else "",
     )
     try:
         due = markers.review_due(page.meta, where)

@@ -35,11 +35,13 @@ from musclecalc._fields import (
     NumberField,
     UnitField,
 )
+from musclecalc._handout import Stamp
 from musclecalc._html import render
 from musclecalc._registry import CALCULATORS
 from musclecalc._units import UNITS
 
 from .checklists import check_box, grouped_checklist
+from .handout_tools import HANDOUT_TOOLS
 from .marker_types import Context, MarkerError
 
 __all__ = ["default_payload", "render_calculator", "render_calculator_marker"]
@@ -73,7 +75,8 @@ def render_calculator_marker(args: str, context: Context) -> str:
     if name not in CALCULATORS:
         known = ", ".join(sorted(CALCULATORS))
         raise MarkerError(f"unknown calculator {name!r} (known: {known})")
-    return render_calculator(CALCULATORS[name].form, context.site_root) + "\n"
+    form = CALCULATORS[name].form
+    return render_calculator(form, context.site_root, context.page_address) + "\n"
 
 
 def default_payload(form: Form) -> dict[str, Any]:
@@ -89,22 +92,24 @@ def default_payload(form: Form) -> dict[str, Any]:
     return payload
 
 
-def render_calculator(form: Form, site_root: str = "") -> str:
-    """A calculator's whole block: form, status line, and the worked answer for its defaults."""
+def render_calculator(form: Form, site_root: str = "", page_address: str = "") -> str:
+    """A calculator's whole block: form, status line, and the worked answer for its defaults.
+    A summary to take to a doctor names ``page_address`` and, being the worked example, no date;
+    the page's script sends the address with each live answer."""
     try:
         display = CALCULATORS[form.name].run(default_payload(form))[1]
     except InputError as error:
         raise MarkerError(
             f"calculator {form.name!r}: its default inputs give errors: {error}"
         ) from error
-    answer, details = render(display, site_root)
+    answer, details = render(display, site_root, Stamp(None, page_address))
     summary = SUMMARY.search(answer)
     calc = form.name
     return "\n".join(
         [
             "",
             f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
-            f"{_attrs(data_site_root=site_root)}"
+            f"{_attrs(data_site_root=site_root, data_page_address=page_address or None)}"
             f"{' data-link-on-request' if form.link_on_request else ''}>",
             '<div class="mc-layout">',
             # The answer's headline, kept in view on a phone while the form is edited: a copy of
@@ -136,6 +141,7 @@ def render_calculator(form: Form, site_root: str = "") -> str:
             "</section>",
             "</div>",
             f'<div class="mc-details" id="mc-{calc}-details">{details}</div>',
+            HANDOUT_TOOLS if display.handout is not None else "",
             "</div>",
             "</div>",
             "",

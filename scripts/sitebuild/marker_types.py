@@ -18,7 +18,8 @@ class Context:
     """What a renderer needs to know about the page it writes into.
 
     ``site_root`` is the relative path from the page to the site's root ("" or ending in "/");
-    ``volume_url`` the relative link to the volume calculator's page (None if the site has none).
+    ``volume_url`` the relative link to the volume calculator's page (None if the site has none);
+    ``page_address`` the page's public address (the build's ``site_url`` joined with its path).
     """
 
     page_url: str
@@ -26,6 +27,7 @@ class Context:
     volume_url: str | None = None
     corrections_label: str = ""
     corrections_url: str = ""
+    page_address: str = ""
 
 
 #: A marker's renderer: the text after the marker's colon, the page; Markdown (or block HTML)

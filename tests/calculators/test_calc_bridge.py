@@ -371,6 +371,7 @@ def test_every_worked_example_has_the_display_shape() -> None:
             "alert",
             "ranked",
             "figures",
+            "handout",
         ]
         assert display["summary"].endswith(".")
         assert all(set(f) == {"label", "value"} and f["value"] for f in display["facts"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["CACHED_URLS", "KEPT", "Visit", "control", "error_for", "open_visit"]
+__all__ = ["CACHED_URLS", "KEPT", "KEPT_ON_DEVICE", "Visit", "control", "error_for", "open_visit"]
 
 #: Shown once the service worker has kept the page for offline reading (offline.mjs).
 KEPT = "html[data-offline=kept]"
@@ -29,6 +29,44 @@ def control(calculator: str, key: str) -> str:
 def error_for(calculator: str, key: str) -> str:
     """A selector for the message shown beside a field, by its error key."""
     return f'#mc-{calculator} [data-error-for="{key}"]'
+
+
+#: Everything the page can see that the browser keeps: the address, the session history's
+#: entries (the Navigation API lists this tab's same-origin ones), every Cache Storage key,
+#: Web Storage and IndexedDB's databases with all their records.
+KEPT_ON_DEVICE = """async () => {
+  const dump = (storage) => Object.fromEntries(Object.entries(storage));
+  const databases = [];
+  for (const { name } of await indexedDB.databases()) {
+    const db = await new Promise((ok, fail) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    for (const store of db.objectStoreNames) {
+      const records = await new Promise((ok) => {
+        const all = db.transaction(store).objectStore(store).getAll();
+        all.onsuccess = () => ok(all.result);
+      });
+      databases.push([name, store, records]);
+    }
+    db.close();
+  }
+  const urls = [];
+  for (const name of await caches.keys()) {
+    urls.push(name);
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return JSON.stringify({
+    address: location.href,
+    history: navigation.entries().map((entry) => entry.url),
+    state: history.state,
+    caches: urls,
+    local: dump(localStorage),
+    session: dump(sessionStorage),
+    databases,
+  });
+}"""
 
 
 @dataclass

@@ -22,6 +22,7 @@ from ._calculator import Calculator
 from ._cause_table import RANKING_RULE, CauseFinding, num, rank
 from ._causes import CAUSE_TITLES, CAUSES
 from ._checkup_answers import NOT_SURE, answered, read_answers
+from ._checkup_handout import checkup_handout
 from ._display import Alert, Display, Fact, Link, Ranked, RankedItem, sentence
 from ._fields import (
     Bounds,
@@ -424,6 +425,7 @@ def present_checkup(result: CheckupResult, values: Values) -> Display:
         notes=result.notes,
         alert=_alert(result.triage) if result.answered else None,
         ranked=ranked,
+        handout=checkup_handout(CHECKUP_FORM, values, _alert(result.triage), result.causes),
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ._handout import Handout
 from ._numbers import format_decimal, format_whole
 from ._reading import Values
 from ._units import UNITS
@@ -150,6 +151,7 @@ class Display:
     alert: Alert | None = None
     ranked: Ranked | None = None
     figures: tuple[Figure, ...] = ()
+    handout: Handout | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The display as JSON, for tests and ``--json``."""
@@ -173,7 +175,19 @@ class Display:
                 }
                 for f in self.figures
             ],
+            "handout": None if self.handout is None else _handout_json(self.handout),
         }
+
+
+def _handout_json(handout: Handout) -> dict[str, Any]:
+    return {
+        "title": handout.title,
+        "sections": [
+            {"heading": s.heading, "items": list(s.items), "numbered": s.numbered}
+            for s in handout.sections
+        ],
+        "closing": handout.closing,
+    }
 
 
 def _table_json(table: Table) -> dict[str, Any]:

@@ -20,8 +20,9 @@ from html import escape
 from typing import Final
 
 from ._display import Alert, Call, Chart, Display, Link, Ranked, RankedItem, Table, call_list
+from ._handout import Handout, Stamp, from_line, handout_text, made_line
 
-__all__ = ["render", "render_alert"]
+__all__ = ["render", "render_alert", "render_handout"]
 
 WARNINGS_TITLE: Final = "Please note"
 METHOD_TITLE: Final = "Method and sources"
@@ -157,7 +158,35 @@ def _table(table: Table) -> list[str]:
     return lines
 
 
-def _details(display: Display) -> list[str]:
+def render_handout(handout: Handout, stamp: Stamp) -> str:
+    """The "Take this to your doctor" summary as HTML, the same lines as its plain text (which
+    rides along in ``data-text``, newlines written as character references so the markup stays
+    on one line per element).
+
+    >>> from ._handout import HandoutSection
+    >>> html = render_handout(Handout("T", (HandoutSection("S", ("a",)),), "c"), Stamp())
+    >>> 'data-text="T&#10;Worked example' in html, "<li>a</li>" in html
+    (True, True)
+    """
+    text = _attr(handout_text(handout, stamp)).replace("\n", "&#10;")
+    lines = [
+        f'<section class="mc-handout" aria-labelledby="mc-handout-title" data-text="{text}">',
+        f'<h2 class="mc-handout__title" id="mc-handout-title">{_text(handout.title)}</h2>',
+        f'<p class="mc-handout__made">{_text(made_line(stamp))}</p>',
+    ]
+    for section in handout.sections:
+        tag = "ol" if section.numbered else "ul"
+        lines.append(f'<h3 class="mc-handout__heading">{_text(section.heading)}</h3>')
+        lines.append(f"<{tag}>{_items(section.items)}</{tag}>")
+    address = stamp.address
+    where = f'<a href="{_attr(address)}">{_text(address)}</a>' if address else ""
+    lines.append(f'<p class="mc-handout__from">{_text(from_line(stamp))}{where}</p>')
+    lines.append(f'<p class="mc-handout__closing">{_text(handout.closing)}</p>')
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
+def _details(display: Display, stamp: Stamp) -> list[str]:
     lines = []
     if display.chart is not None:
         lines.append(_chart(display.chart))
@@ -175,13 +204,17 @@ def _details(display: Display) -> list[str]:
         f"<p>{_text(display.method)}</p>"
         f'<ol class="mc-sources">{_items(display.sources)}</ol></details>'
     )
+    if display.handout is not None:
+        lines.append(render_handout(display.handout, stamp))
     return lines
 
 
-def render(display: Display, site_root: str = "") -> tuple[str, str]:
+def render(display: Display, site_root: str = "", stamp: Stamp | None = None) -> tuple[str, str]:
     """The answer's HTML and the details' HTML, as the page shows them.
 
     ``site_root`` is the relative path from the page to the site's root (``"../../"`` on
-    ``calculators/protein/``); links in the answer start from it.
+    ``calculators/protein/``); links in the answer start from it. ``stamp`` dates and places a
+    summary to take to a doctor, if the display has one (undated: the worked example).
     """
-    return "\n".join(_answer(display, site_root)), "\n".join(_details(display))
+    details = _details(display, stamp or Stamp())
+    return "\n".join(_answer(display, site_root)), "\n".join(details)

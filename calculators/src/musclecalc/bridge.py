@@ -23,6 +23,7 @@ data, for tests and the command line's ``--json``.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from typing import Any, Final, NoReturn
 
 from ._calculator import Answer, Calculator
 from ._errors import InputError, UnknownCalculatorError
+from ._handout import Stamp
 from ._html import render
 from ._numbers import NotANumber, format_decimal, parse_number
 from ._registry import CALCULATORS, calculator
@@ -111,15 +113,19 @@ def _calculate(name: object, payload: object) -> _Call:
         return _Call(_failure(dict(error.errors)), chosen, data, imported)
 
 
-def _page_reply(name: object, payload: object, site_root: object) -> dict[str, Any]:
+def _page_reply(
+    name: object, payload: object, site_root: object, address: object
+) -> dict[str, Any]:
     call = _calculate(name, payload)
     reply: dict[str, Any]
     fields: dict[str, Any] = {}
     if isinstance(call.outcome, dict):
         reply = call.outcome
     else:
+        # A summary to take to a doctor is dated today (the reader's clock) and names the page.
+        stamp = Stamp(datetime.date.today(), address if isinstance(address, str) else "")
         answer, details = render(
-            call.outcome.display, site_root if isinstance(site_root, str) else ""
+            call.outcome.display, site_root if isinstance(site_root, str) else "", stamp
         )
         reply = {"ok": True, "answer": answer, "details": details}
         # Values typed with a unit ("70kg"): the form shows the number and unit it understood.
@@ -145,14 +151,15 @@ def _full_reply(name: object, payload: object) -> dict[str, Any]:
     return {"ok": True, "result": outcome.result.to_json(), "display": outcome.display.to_json()}
 
 
-def run(name: str, payload: str, site_root: str = "") -> str:
+def run(name: str, payload: str, site_root: str = "", address: str = "") -> str:
     """Run the calculator ``name`` on a JSON object of form values, for the page.
 
     Returns ``{"ok": true, "answer": "<html>", "details": "<html>"}`` (plus ``"fields"``, the
     number and unit the form should show, when a value was typed with its unit: "70kg") or
     ``{"ok": false, "errors": {"<field>": "<message>"}}``, where the field ``"_"`` holds a
     problem that belongs to no field (unreadable JSON, unknown calculator). ``site_root`` is
-    the relative path from the page to the site's root, for links in the answer.
+    the relative path from the page to the site's root, for links in the answer; ``address``
+    the page's public address, which a summary to take to a doctor names.
 
     A calculator that keeps a text log (the progress log) also reads a file's text sent as
     ``"csv"`` in place of its rows, and every reply for it, answer or not, carries ``"csv"``:
@@ -160,7 +167,7 @@ def run(name: str, payload: str, site_root: str = "") -> str:
     file's rows and units for the form.
     """
     try:
-        return _dumps(_page_reply(name, payload, site_root))
+        return _dumps(_page_reply(name, payload, site_root, address))
     except Exception:  # the page must always get an answer it can show
         return _dumps(_failure({"_": _INTERNAL}))
 

@@ -9,6 +9,7 @@
 import { AddressState, setFromAddress, TOO_LONG_TEXT } from "./address-state.mjs";
 import { Answer, failureText, messagesToShow, STATUS_TEXT } from "./answer.mjs";
 import { EntryRows, rowsCutText } from "./entry-rows.mjs";
+import { enhanceHandout } from "./handout-tools.mjs";
 import { deviceLogFor } from "./progress-log.mjs";
 import { rememberedUnits, rememberUnit, REMEMBERED, unitFor } from "./unit-memory.mjs";
 import { python, SiteUpdated } from "./worker-client.mjs";
@@ -35,6 +36,8 @@ export class Calculator {
     this.root = root;
     this.name = root.dataset.calculator ?? "";
     this.siteRoot = root.dataset.siteRoot ?? "";
+    /** The page's public address, as the build knows it: a summary to take to a doctor names it. */
+    this.pageAddress = root.dataset.pageAddress ?? "";
     this.form = /** @type {HTMLFormElement} */ (root.querySelector(".mc-form"));
     /** @type {HTMLElement | null} */
     this.share = root.querySelector(".mc-share");
@@ -357,7 +360,7 @@ export class Calculator {
     const payload = this.payload();
     let reply;
     try {
-      reply = await python.call("run", { name: this.name, payload: JSON.stringify(payload), siteRoot: this.siteRoot });
+      reply = await python.call("run", { name: this.name, payload: JSON.stringify(payload), siteRoot: this.siteRoot, address: this.pageAddress });
     } catch (error) {
       if (request === this.latest) this.failed(error, "stopped");
       return;
@@ -422,6 +425,7 @@ export class Calculator {
       title.focus({ preventScroll: true });
     });
     this.addFromAddress();
+    enhanceHandout(this.root);
     // Print the method and sources too: open them for printing, then put them back.
     const details = () => /** @type {NodeListOf<HTMLDetailsElement>} */ (this.root.querySelectorAll("details"));
     addEventListener("beforeprint", () => {

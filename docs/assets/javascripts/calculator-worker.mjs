@@ -3,7 +3,8 @@
 // Python): which files to load is written into this script by the build (the runtime's
 // manifest, runtime.json), so the start waits neither for a round trip nor for the page.
 //
-// Messages in:  {id, op: "run", name, payload, siteRoot}   payload: a JSON string
+// Messages in:  {id, op: "run", name, payload, siteRoot, address}   payload: a JSON string;
+//               address: the page's public address, named by a summary to take to a doctor
 //               {id, op: "convert", payload}
 // Messages out: {op: "ready", python, start, steps, refused, files, checks}
 //               | {op: "failed", reason, detail} (reason: plain words for the reader; detail: the
@@ -38,7 +39,7 @@ const RUNTIME_DIR = new URL("../pyodide/", import.meta.url);
 
 /** @typedef {import("pyodide").PyodideAPI} Pyodide */
 /** @typedef {{name: string, blocks: string[], blockBytes: number}} BlockCheck  the build's sha256 of each block */
-/** @typedef {{run(name: string, payload: string, siteRoot: string): string, convert(payload: string): string}} Bridge */
+/** @typedef {{run(name: string, payload: string, siteRoot: string, address: string): string, convert(payload: string): string}} Bridge */
 
 /** musclecalc.bridge, once Python has started. @type {Bridge | null} */
 let bridge = null;
@@ -491,7 +492,7 @@ const startUp = start().then(
 );
 
 /** @typedef {{id: number, op: "convert", payload: string}} ConvertCall */
-/** @typedef {{id: number, op: "run", name: string, payload: string, siteRoot?: string}} RunCall */
+/** @typedef {{id: number, op: "run", name: string, payload: string, siteRoot?: string, address?: string}} RunCall */
 self.addEventListener("message", async (/** @type {MessageEvent<ConvertCall | RunCall>} */ event) => {
   const message = event.data;
   await startUp;
@@ -500,7 +501,7 @@ self.addEventListener("message", async (/** @type {MessageEvent<ConvertCall | Ru
     const began = performance.now();
     const json = message.op === "convert"
       ? bridge.convert(message.payload)
-      : bridge.run(message.name, message.payload, message.siteRoot ?? "");
+      : bridge.run(message.name, message.payload, message.siteRoot ?? "", message.address ?? "");
     self.postMessage({ id: message.id, json, ms: performance.now() - began });
   } catch (error) {
     self.postMessage({ id: message.id, error: bridge ? SAY.call : SAY.python, detail: detail(error) });
