@@ -66,6 +66,7 @@ def answer(visit: Visit) -> None:
     page.check(f'#mc-checkup input[name="symptoms"][value="{TICKED}"]')
     page.fill(control("checkup", "sleep_hours"), "5")
     page.select_option(control("checkup", "progression"), "no")
+    page.click("#mc-checkup details.mc-more:not([open]) > summary")  # the optional questions
     page.select_option(control("checkup", "stress"), "high")
     summary = cpython_run("checkup", PAYLOAD)["display"]["summary"]
     page.wait_for_function(

@@ -268,8 +268,9 @@ def form_payloads(draw: st.DrawFn, form: dict[str, Any]) -> tuple[dict[str, Any]
             payload[name] = draw(st.sampled_from([ticked, ",".join(ticked)]))
         elif "date" in {s["name"] for s in f["fields"]}:  # the progress log's dated rows
             units = (payload.get("length_unit", "cm"), payload.get("weight_unit", "kg"))
-            if units[0] not in PER_UNIT or units[1] not in PER_UNIT:
-                units = ("cm", "kg")  # a spoiled unit: the payload is not clean anyway
+            # A spoiled unit (junk of any type, a list too): the payload is not clean anyway.
+            if not all(isinstance(unit, str) and unit in PER_UNIT for unit in units):
+                units = ("cm", "kg")
             payload[name] = draw(progress_rows(f, *units))
         else:  # entries
             sub = {s["name"]: s for s in f["fields"]}
