@@ -11,7 +11,7 @@ The order matters, and :data:`STEPS` is the one place that sets it:
    (sitebuild.theme_switch), so a page load no longer restyles the whole page twice; it rewrites
    a stylesheet, so it too comes before the hashes.
 4. ``color-scheme``: the statement that appends a `color-scheme` meta tag out of Material's bundle
-   (sitebuild.color_scheme_meta), so a page load no longer restyles the whole page twice more;
+   (sitebuild.color_scheme_meta), so a page load restyles the whole page once fewer;
    it rewrites a script, so it too comes before the traces and the hashes.
 5. ``traces``: the source maps, their `sourceMappingURL` comments and the generator tag out of
    the published files (sitebuild.build_traces), before anything hashes their content.
