@@ -21,6 +21,14 @@ PAGE = "calculators/energy/"
 #: Elements under `selector` that Chromium skips (not rendered for now, though displayed).
 SKIPPED = """selector => [...document.querySelectorAll(selector)].filter(
   e => e.checkVisibility() && !e.checkVisibility({contentVisibilityAuto: true})).length"""
+#: Whether at least `least` elements under `selector` are skipped.
+SKIPPED_AT_LEAST = f"([selector, least]) => ({SKIPPED})(selector) >= least"
+
+
+def wait_until_skipped(page: Any, selector: str, least: int) -> None:
+    """Chromium decides what is near the screen after the first frames (the calculator grows as
+    its script starts): wait until it skips at least `least` elements under `selector`."""
+    page.wait_for_function(SKIPPED_AT_LEAST, arg=[selector, least], timeout=10_000)
 
 
 @pytest.fixture
@@ -56,13 +64,13 @@ def test_the_palette_sets_the_pages_colour_scheme_without_a_meta_tag(
 
 def test_the_text_under_a_calculator_is_skipped_until_it_comes_near(phone: Visit) -> None:
     page = phone.page
-    # Chromium decides what is near the screen after the first frames: wait for it.
-    page.wait_for_function(f"({SKIPPED})('.mc-calculator ~ *') >= 5", timeout=10_000)
+    wait_until_skipped(page, ".mc-calculator ~ *", 5)
     # An anchor link: the heading is shown on screen, its section rendered.
     page.evaluate("location.hash = '#sources'")
     page.wait_for_function(
-        "(() => { const b = document.getElementById('sources').getBoundingClientRect();"
-        " return b.top >= 0 && b.bottom <= innerHeight; })()"
+        "() => { const b = document.getElementById('sources').getBoundingClientRect();"
+        " return b.top >= 0 && b.bottom <= innerHeight; }",
+        timeout=10_000,
     )
     rendered = page.evaluate(
         "document.getElementById('sources').nextElementSibling"
@@ -73,7 +81,7 @@ def test_the_text_under_a_calculator_is_skipped_until_it_comes_near(phone: Visit
 
 def test_the_browsers_find_reaches_skipped_text(phone: Visit) -> None:
     page = phone.page
-    page.wait_for_function(f"({SKIPPED})('.mc-calculator ~ *') >= 5", timeout=10_000)
+    wait_until_skipped(page, ".mc-calculator ~ *", 5)
     # The first limit of the calculator: text that appears nowhere above it.
     item = "document.getElementById('limits-of-this-calculator').nextElementSibling.querySelector('li')"
     assert page.evaluate(f"{item}.checkVisibility({{contentVisibilityAuto: true}})") is False
@@ -87,7 +95,7 @@ def test_the_browsers_find_reaches_skipped_text(phone: Visit) -> None:
 
 def test_tab_goes_from_the_calculator_into_the_skipped_text(phone: Visit) -> None:
     page = phone.page
-    page.wait_for_function(f"({SKIPPED})('.mc-calculator ~ *') >= 5", timeout=10_000)
+    wait_until_skipped(page, ".mc-calculator ~ *", 5)
     page.evaluate(
         "(() => { const focusable = [...document.querySelectorAll('.mc-calculator a[href],"
         " .mc-calculator button, .mc-calculator input, .mc-calculator select')]"
@@ -137,14 +145,18 @@ def test_the_phone_drawer_skips_its_closed_sub_menus_and_keyboard_still_reaches_
         if len(reached) >= 3:
             break
     assert len(reached) >= 3, reached
-    # The menu button and a section's label open a sub-menu on screen, its links rendered.
-    page.click(".md-header__button[for=__drawer]")
+    # Open the drawer and a section as Material's labels do (they check these boxes): the
+    # section's sub-menu is on screen, its links rendered.
     label = page.locator(
         ".md-nav--primary > .md-nav__list > .md-nav__item--nested label.md-nav__link[for]"
     ).first
     label_id = label.get_attribute("id")
-    label.click()
-    page.wait_for_timeout(400)  # Material's 0.25 s slide
+    page.evaluate(
+        "toggle => { document.getElementById('__drawer').checked = true;"
+        " document.getElementById(toggle).checked = true; }",
+        label.get_attribute("for"),
+    )
+    page.wait_for_timeout(600)  # Material's 0.25 s slides
     link = page.locator(f"nav[aria-labelledby='{label_id}'] a.md-nav__link").first
     assert link.evaluate("e => e.checkVisibility({contentVisibilityAuto: true})")
     box = link.bounding_box()
