@@ -5,7 +5,7 @@ Pages, as MkDocs renders them:
 
 - :mod:`.markers`: the one table of page markers and their parser; its renderers are
   :mod:`.calculators` (a calculator's form and worked answer, its checklists from
-  :mod:`.checklists`) and :mod:`.page_figures` (figures
+  :mod:`.checklists`, its notes on what is kept from :mod:`.calculator_notes`) and :mod:`.page_figures` (figures
   from musclecalc), which share :mod:`.marker_types`;
 - :mod:`.inline_scripts`, :mod:`.accessible_names`, :mod:`.search_on_demand`: each written page
   made to work under the strict Content-Security-Policy, accessible, and light to load;

@@ -99,9 +99,9 @@ def test_a_shared_link_marks_the_example_until_python_answers_for_its_values(
     assert not page.locator("#mc-protein .mc-state--updating").first.is_visible()
     assert page.get_attribute("#mc-protein-answer", "aria-busy") == "true"
     page.wait_for_function(
-        "() => getComputedStyle(document.querySelector('#mc-protein-answer')).opacity === '0.6'"
+        "() => Number(getComputedStyle(document.querySelector('#mc-protein-answer')).opacity) < 0.9"
     )
-    assert opacity(phone, "#mc-protein .mc-glance__text") == pytest.approx(0.6)
+    assert opacity(phone, "#mc-protein .mc-glance__text") < 0.9  # dimmed, as the answer is
 
     held[0].continue_()
     wait_for_summary(phone, "protein", summary_of("protein", {"weight": "93.7"}))
