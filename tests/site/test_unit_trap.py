@@ -28,11 +28,30 @@ def wait_for_summary(visit: Visit, name: str, text: str) -> None:
     )
 
 
+def open_calculator(visit: Visit, name: str, field: str) -> tuple[str, str]:
+    """Open a calculator's page, wait until Python is ready, and return the selectors of a
+    number field and of its unit list."""
+    visit.goto(f"calculators/{name}/")
+    visit.wait_ready(name)
+    return control(name, field), control(name, f"{field}_unit")
+
+
+def pick_unit(visit: Visit, unit: str, value: str) -> None:
+    """Reach for the unit list (focus, as a tap does) and pick a unit in it."""
+    visit.page.focus(unit)
+    visit.page.select_option(unit, value)
+
+
+def wait_for_value(visit: Visit, field: str, value: str) -> None:
+    visit.page.wait_for_function(
+        "([selector, value]) => document.querySelector(selector).value === value",
+        arg=[field, value],
+    )
+
+
 def test_a_weight_typed_then_given_its_unit_is_read_in_that_unit(visit: Visit) -> None:
     page = visit.page
-    visit.goto("calculators/protein/")
-    visit.wait_ready("protein")
-    weight, unit = control("protein", "weight"), control("protein", "weight_unit")
+    weight, unit = open_calculator(visit, "protein", "weight")
     page.fill(weight, "206")
     page.focus(unit)  # the reader reaches for the unit list...
     # ...and the answer for 206 kg arrives before the unit is picked, as it does on a phone.
@@ -43,26 +62,18 @@ def test_a_weight_typed_then_given_its_unit_is_read_in_that_unit(visit: Visit) -
     )
     assert page.input_value(weight) == "206"
     # Now 206 lb is answered: switching to kg converts it.
-    page.focus(unit)
-    page.select_option(unit, "kg")
-    page.wait_for_function(
-        "(selector) => document.querySelector(selector).value === '93.4'", arg=weight
-    )
+    pick_unit(visit, unit, "kg")
+    wait_for_value(visit, weight, "93.4")
     visit.assert_clean()
 
 
 def test_a_weight_answered_in_kg_is_converted_to_lb(visit: Visit) -> None:
     page = visit.page
-    visit.goto("calculators/protein/")
-    visit.wait_ready("protein")
-    weight, unit = control("protein", "weight"), control("protein", "weight_unit")
+    weight, unit = open_calculator(visit, "protein", "weight")
     default = str(default_payload("protein")["weight"])  # the page's own value, answered
     assert page.input_value(weight) == default
-    page.focus(unit)
-    page.select_option(unit, "lb")
-    page.wait_for_function(
-        "(selector) => document.querySelector(selector).value === '154.3'", arg=weight
-    )
+    pick_unit(visit, unit, "lb")
+    wait_for_value(visit, weight, "154.3")
     wait_for_summary(
         visit, "protein", summary_of("protein", {"weight": "154.3", "weight_unit": "lb"})
     )
@@ -71,9 +82,7 @@ def test_a_weight_answered_in_kg_is_converted_to_lb(visit: Visit) -> None:
 
 def test_a_height_typed_then_given_its_unit_is_read_in_that_unit(visit: Visit) -> None:
     page = visit.page
-    visit.goto("calculators/energy/")
-    visit.wait_ready("energy")
-    height, unit = control("energy", "height"), control("energy", "height_unit")
+    height, unit = open_calculator(visit, "energy", "height")
     page.fill(height, "69")
     page.focus(unit)  # 69 cm is refused before the unit is picked...
     page.locator(error_for("energy", "height")).wait_for(state="visible", timeout=30_000)
@@ -86,15 +95,10 @@ def test_a_height_typed_then_given_its_unit_is_read_in_that_unit(visit: Visit) -
 
 def test_a_height_answered_in_cm_is_converted_to_inches(visit: Visit) -> None:
     page = visit.page
-    visit.goto("calculators/energy/")
-    visit.wait_ready("energy")
-    height, unit = control("energy", "height"), control("energy", "height_unit")
+    height, unit = open_calculator(visit, "energy", "height")
     page.fill(height, "180")
     wait_for_summary(visit, "energy", summary_of("energy", {"height": "180"}))
-    page.focus(unit)
-    page.select_option(unit, "in")
-    page.wait_for_function(
-        "(selector) => document.querySelector(selector).value === '70.9'", arg=height
-    )
+    pick_unit(visit, unit, "in")
+    wait_for_value(visit, height, "70.9")
     wait_for_summary(visit, "energy", summary_of("energy", {"height": "70.9", "height_unit": "in"}))
     visit.assert_clean()
