@@ -30,10 +30,6 @@ export function stageWarningSigns(root) {
   if (!signs) return;
   const live = /** @type {HTMLElement} */ (signs.querySelector("[data-now-live]"));
   let said = "";
-  // A box ticked by a shared link sits in an open group, so the reader sees it.
-  for (const folded of /** @type {NodeListOf<HTMLDetailsElement>} */ (signs.querySelectorAll("details"))) {
-    if (folded.querySelector("input:checked")) folded.open = true;
-  }
   signs.addEventListener("change", (event) => {
     const box = event.target;
     if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") return;
