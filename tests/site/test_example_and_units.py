@@ -343,6 +343,13 @@ def test_a_browser_that_keeps_nothing_still_switches_units_and_answers(visit: Vi
     visit.wait_ready("protein")
     page.select_option(control("protein", "weight_unit"), "lb")
     in_lb = converted("70", "kg", "lb")
+    # 154.3 lb is 70 kg, so the summary alone cannot tell the converted answer from the first:
+    # wait for Python's conversion in the field, then for its answer.
+    page.wait_for_function(
+        "([selector, value]) => document.querySelector(selector).value === value",
+        arg=[control("protein", "weight"), in_lb],
+        timeout=30_000,
+    )
     wait_for_summary(
         visit, "protein", summary_of("protein", {"weight": in_lb, "weight_unit": "lb"})
     )
