@@ -462,6 +462,8 @@ def test_the_pipeline_runs_its_steps_in_the_order_of_its_table(tmp_path: Path) -
         "runtime",
         "icons",
         "theme-switch",
+        "color-scheme",
+        "tables",
         "traces",
         "fingerprint",
         "offline",

@@ -1,0 +1,69 @@
+"""Material's scroll wrappers around content tables, written at build time instead of by its bundle.
+
+Material's content component wraps each table that has no class in
+`<div class="md-typeset__scrollwrap"><div class="md-typeset__table">`, so a table wider than a
+phone scrolls sideways inside the page instead of widening it. The bundle does that after the
+first render, and inserting the wrappers made Chromium restyle the whole article: on the energy
+calculator, 446 elements, about 100 ms at 4x CPU slowdown, in a long task Lighthouse counts as
+blocking (README, `make lighthouse`).
+
+`wrap_tables` writes the same two wrappers around each such table as MkDocs renders a page
+(scripts/hooks/table_wrappers.py), and `skip_wrapped_tables` narrows the bundle's selector so it
+leaves a wrapped table alone; instant navigation runs the same code on every page it brings in,
+so those are covered too. Tables with a class (the calculators' own) are left as they are, as
+Material leaves them. A Material bundle that selects tables some other way fails the build, so
+the step is looked at again rather than wrapping twice.
+
+>>> wrap_tables("<p>x</p>\\n<table>\\n<tr><td>1</td></tr>\\n</table>")
+'<p>x</p>\\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>\\n<tr><td>1</td></tr>\\n</table></div></div>'
+>>> wrap_tables('<table class="mc-table"><tr><td>1</td></tr></table>')
+'<table class="mc-table"><tr><td>1</td></tr></table>'
+>>> skip_wrapped_tables('...M("table:not([class])",e).map(i=>ti(i))...')
+'...M("table:not([class]):not(.md-typeset__table > table)",e).map(i=>ti(i))...'
+>>> skip_wrapped_tables("let a=1")
+Traceback (most recent call last):
+...
+sitebuild.table_wrappers.TableSelectorMissing: the bundle selects "table:not([class])" 0 times; expected once
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+__all__ = ["TableSelectorMissing", "skip_wrapped_tables", "skip_wrapped_tables_in", "wrap_tables"]
+
+#: What Material's content component selects, and the same minus the tables already wrapped.
+SELECTOR = '"table:not([class])"'
+NARROWED = '"table:not([class]):not(.md-typeset__table > table)"'
+_CLASSLESS_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+_CLOSE = "</div></div>"
+
+
+class TableSelectorMissing(Exception):
+    """Material's bundle no longer selects content tables the way this step expects."""
+
+
+def wrap_tables(html: str) -> str:
+    """`html` (a page's content) with Material's two scroll wrappers around each table that has
+    no attributes, as Python-Markdown writes them."""
+    return _CLASSLESS_TABLE.sub(lambda table: _OPEN + table[0] + _CLOSE, html)
+
+
+def skip_wrapped_tables(js: str) -> str:
+    """Material's bundle `js` with its table selector narrowed to tables not yet wrapped."""
+    count = js.count(SELECTOR)
+    if count != 1:
+        raise TableSelectorMissing(f"the bundle selects {SELECTOR} {count} times; expected once")
+    return js.replace(SELECTOR, NARROWED)
+
+
+def skip_wrapped_tables_in(site_dir: Path) -> list[Path]:
+    """Rewrite Material's bundle under `site_dir`; the files rewritten. No bundle fails."""
+    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise TableSelectorMissing(f"no Material bundle under {site_dir}")
+    for bundle in bundles:
+        bundle.write_text(skip_wrapped_tables(bundle.read_text(encoding="utf-8")), encoding="utf-8")
+    return bundles
