@@ -10,6 +10,7 @@ import { AddressState, setFromAddress, TOO_LONG_TEXT } from "./address-state.mjs
 import { Answer, failureText, messagesToShow, STATUS_TEXT } from "./answer.mjs";
 import { EntryRows, rowsCutText } from "./entry-rows.mjs";
 import { enhanceHandout } from "./handout-tools.mjs";
+import { jumpWithoutAddress } from "./jump-in-page.mjs";
 import { deviceLogFor } from "./progress-log.mjs";
 import { rememberedUnits, rememberUnit, REMEMBERED, unitFor } from "./unit-memory.mjs";
 import { python, SiteUpdated } from "./worker-client.mjs";
@@ -413,17 +414,8 @@ export class Calculator {
       hidden.hidden = false;
     }
     this.share?.querySelector("[data-action=copy-link]")?.addEventListener("click", () => this.copyLink());
-    // The headline kept in view on a phone takes the reader to the whole answer without
-    // touching the address (its fragment holds the inputs, or nothing at all): the link is not
-    // followed, nor passed on to Material's instant navigation, which would push its anchor.
-    this.root.querySelector("[data-action=show-answer]")?.addEventListener("click", (event) => {
-      event.preventDefault();
-      event.stopPropagation();
-      const title = /** @type {HTMLElement} */ (this.root.querySelector(".mc-result__title"));
-      title.tabIndex = -1;
-      title.scrollIntoView({ block: "start" });
-      title.focus({ preventScroll: true });
-    });
+    // The headline kept in view on a phone takes the reader to the whole answer.
+    jumpWithoutAddress(this.root, this.root.querySelector("[data-action=show-answer]"), () => /** @type {HTMLElement | null} */ (this.root.querySelector(".mc-result__title")));
     this.addFromAddress();
     enhanceHandout(this.root);
     // Print the method and sources too: open them for printing, then put them back.

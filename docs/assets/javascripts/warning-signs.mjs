@@ -4,6 +4,8 @@
 // questions. Focus stays where the reader put it: nothing here traps or takes it, except that
 // "None of these" hands it to the section it scrolls to, as a link to it would.
 
+import { jumpWithoutAddress, scrollBelowHeader } from "./jump-in-page.mjs";
+
 /** The notice shown for the most urgent ticked level, if any (CSS decides which one shows).
  *  @param {HTMLElement} signs  the checklist's fieldset (`.mc-signs`) */
 export function shownNotice(signs) {
@@ -11,16 +13,6 @@ export function shownNotice(signs) {
     if (notice.getClientRects().length > 0) return notice;
   }
   return null;
-}
-
-/** Scroll so an element starts just below what sticks to the top of the screen: Material's
- *  header and, on a narrow screen, the calculator's headline.
- *  @param {HTMLElement} root  @param {HTMLElement} element */
-function scrollBelowHeader(root, element) {
-  let covered = document.querySelector(".md-header")?.getBoundingClientRect().height ?? 0;
-  const glance = /** @type {HTMLElement | null} */ (root.querySelector(".mc-glance"));
-  if (glance && getComputedStyle(glance).display !== "none") covered += glance.offsetHeight;
-  scrollBy({ top: element.getBoundingClientRect().top - covered - 8, behavior: "instant" });
 }
 
 /** Wire one self-check's grouped checklist; does nothing on a form without one.
@@ -44,15 +36,5 @@ export function stageWarningSigns(root) {
     }
   });
   const none = /** @type {HTMLAnchorElement | null} */ (signs.querySelector("[data-action=no-signs]"));
-  none?.addEventListener("click", (event) => {
-    const target = /** @type {HTMLElement | null} */ (root.querySelector(none.hash));
-    if (!target) return;
-    // The address stays as it is (the self-check keeps answers out of it): not followed, and
-    // not passed on to Material's instant navigation, which would push the anchor into history.
-    event.preventDefault();
-    event.stopPropagation();
-    target.tabIndex = -1;
-    scrollBelowHeader(root, target);
-    target.focus({ preventScroll: true });
-  });
+  jumpWithoutAddress(root, none, () => (none ? /** @type {HTMLElement | null} */ (root.querySelector(none.hash)) : null));
 }
