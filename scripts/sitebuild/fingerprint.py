@@ -1,9 +1,11 @@
 """Content hashes in the names of the site's own scripts and stylesheet.
 
-Material ships `bundle.<hash>.min.js`; the site's own modules (docs/assets/javascripts/*.mjs) and
+Material ships `bundle.<hash>.min.js`; the site's own modules (docs/assets/javascripts/*.mjs),
+classic scripts (its *.js: the render-blocking before-first-render.js and server-check.js) and
 stylesheet (site.css) kept their plain names, so neither the service worker nor a host
 (deploy/nginx.conf) could tell that a copy never goes stale: every visit asked the network for
-each of them again, a round trip on the way to starting Python. After the build, `fingerprint()`
+each of them again, a round trip on the way to starting Python (and, for the script in <head>,
+on the way to the first paint). After the build, `fingerprint()`
 renames each one `NAME.<hash>.EXT`, so the rules that already keep hashed files for good (cache
 first in the service worker, `immutable` in nginx and sitebuild.server) cover them too.
 
@@ -33,14 +35,14 @@ from pathlib import Path, PurePosixPath
 
 #: The folders of the site's own assets, and the kind of file hashed in each (top level only:
 #: Material's workers, Workbox and Pyodide live in subfolders and name their own files).
-FOLDERS = {"assets/javascripts": ".mjs", "assets/stylesheets": ".css"}
+FOLDERS = {"assets/javascripts": (".mjs", ".js"), "assets/stylesheets": (".css",)}
 HASH_LENGTH = 10
 #: Files that may refer to an asset: pages, scripts, stylesheets (not the runtime's folder).
 REFERRING_SUFFIXES = (".html", ".mjs", ".js", ".css")
 SKIPPED = ("assets/pyodide/",)
 _REFERENCE = re.compile(
     r"(?P<folder>\bassets/(?:javascripts|stylesheets)/|(?<![\w./-])\./)"
-    r"(?P<name>[A-Za-z0-9_-]+\.(?:mjs|css))(?=[\"'?#])"
+    r"(?P<name>[A-Za-z0-9_-]+\.(?:mjs|js|css))(?=[\"'?#])"
 )
 
 
@@ -63,7 +65,8 @@ def own_assets(site_dir: Path) -> list[str]:
     """The site's own unhashed scripts and stylesheets, relative to the site, sorted."""
     return sorted(
         f"{folder}/{file.name}"
-        for folder, suffix in FOLDERS.items()
+        for folder, suffixes in FOLDERS.items()
+        for suffix in suffixes
         for file in (site_dir / folder).glob(f"*{suffix}")
         if file.is_file() and _unhashed(file.name, suffix)
     )
@@ -147,7 +150,6 @@ def unhashed_references(site_dir: Path) -> list[str]:
         for match in _REFERENCE.finditer(file.read_text(encoding="utf-8")):
             address = _address(match, referrer)
             folder, name = address.rsplit("/", 1)
-            suffix = FOLDERS.get(folder)
-            if suffix and _unhashed(name, suffix):
+            if any(_unhashed(name, suffix) for suffix in FOLDERS.get(folder, ())):
                 found.append(f"{referrer}: {address}")
     return found
