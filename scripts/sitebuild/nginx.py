@@ -269,6 +269,14 @@ def configure(
     return Preview(prefix, conf, f"http://127.0.0.1:{port}{subpath}")
 
 
+def ensure_port_free(port: int) -> None:
+    """Fail if something already listens on 127.0.0.1:PORT: `wait_for_port` would take that
+    server's answer for nginx's, while nginx itself failed to bind (seen with an nginx left over
+    from an interrupted run, which then served every page instead of the site asked for)."""
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+        raise NginxError(f"127.0.0.1:{port} is already in use: stop what listens there first")
+
+
 def wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
     """Return once 127.0.0.1:PORT accepts connections; fail if nginx exits or takes too long."""
     deadline = time.monotonic() + START_TIMEOUT_S
@@ -293,6 +301,7 @@ def serving(
     `options` are configure()'s keyword options."""
     with tempfile.TemporaryDirectory(prefix="nginx-preview-") as temp:
         preview = configure(site_dir, Path(temp), port, subpath, access_log, **options)
+        ensure_port_free(port)
         process = preview.process = subprocess.Popen(preview.command())
         try:
             wait_for_port(port, process)

@@ -9,6 +9,7 @@ import gzip
 import http.client
 import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ import pytest
 
 from sitebuild.nginx import (
     HEADERS_SNIPPET,
+    NginxError,
     Preview,
     immutable_addresses,
     serving,
@@ -487,3 +489,14 @@ def test_under_a_subpath_a_nested_miss_gets_a_working_404_page(
         visit.assert_clean()
     finally:
         visit.page.context.close()
+
+
+def test_serving_refuses_a_port_another_server_already_listens_on(build: Build) -> None:
+    # Otherwise nginx fails to bind, the old server answers the port check, and every request
+    # goes to whatever that server serves.
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with pytest.raises(NginxError, match="already in use"), serving(build.site_dir, port):
+            pytest.fail("serving started on a port another server holds")
