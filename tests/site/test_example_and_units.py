@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pytest
 
 from musclecalc import bridge
 from support.browser import CACHED_URLS, Visit, control, open_visit
-from support.calculators import call as cpython_run
-from support.calculators import default_payload
+from support.browser import wait_for_summary as wait_for_live_summary
+from support.calculators import summary_of
 
 pytestmark = pytest.mark.browser
 
@@ -45,17 +46,8 @@ def phone(browser: Any, site_url: str) -> Iterator[Visit]:
     visit.page.context.close()
 
 
-def summary_of(name: str, payload: dict[str, Any]) -> str:
-    text: str = cpython_run(name, {**default_payload(name), **payload})["display"]["summary"]
-    return text
-
-
-def wait_for_summary(visit: Visit, name: str, text: str) -> None:
-    visit.page.wait_for_function(
-        "([selector, text]) => document.querySelector(selector)?.textContent === text",
-        arg=[f"#mc-{name}-answer .mc-summary", text],
-        timeout=60_000,
-    )
+#: This file allows 60 s for an answer to show (the shared default is 30 s).
+wait_for_summary = partial(wait_for_live_summary, timeout=60_000)
 
 
 def opacity(visit: Visit, selector: str) -> float:

@@ -15,7 +15,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from sitebuild.nginx import Preview
-from support.browser import CACHED_URLS, KEPT, KEPT_ON_DEVICE, Visit, control, open_visit
+from support.browser import (
+    CACHED_URLS,
+    KEPT,
+    KEPT_ON_DEVICE,
+    Visit,
+    control,
+    open_visit,
+    wait_for_summary,
+)
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
 
@@ -41,14 +49,6 @@ def tick(page: Any, code: str) -> None:
     if heading.count():
         heading.click()
     page.check(box(code))
-
-
-def wait_for_summary(visit: Visit, name: str, text: str) -> None:
-    visit.page.wait_for_function(
-        "([selector, text]) => document.querySelector(selector)?.textContent === text",
-        arg=[f"#mc-{name}-answer .mc-summary", text],
-        timeout=30_000,
-    )
 
 
 # -- search ----------------------------------------------------------------------------------

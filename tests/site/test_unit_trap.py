@@ -4,28 +4,12 @@ the new unit. Weight (protein calculator) and height (energy calculator), in a r
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from support.browser import Visit, control, error_for
-from support.calculators import call as cpython_run
-from support.calculators import default_payload
+from support.browser import Visit, control, error_for, wait_for_summary
+from support.calculators import default_payload, summary_of
 
 pytestmark = pytest.mark.browser
-
-
-def summary_of(name: str, values: dict[str, Any]) -> str:
-    summary: str = cpython_run(name, {**default_payload(name), **values})["display"]["summary"]
-    return summary
-
-
-def wait_for_summary(visit: Visit, name: str, text: str) -> None:
-    visit.page.wait_for_function(
-        "([selector, text]) => document.querySelector(selector)?.textContent === text",
-        arg=[f"#mc-{name}-answer .mc-summary", text],
-        timeout=30_000,
-    )
 
 
 def open_calculator(visit: Visit, name: str, field: str) -> tuple[str, str]:

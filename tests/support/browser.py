@@ -101,6 +101,15 @@ class Visit:
         assert self.console_errors == [], f"the console reported errors: {self.console_errors}"
 
 
+def wait_for_summary(visit: Visit, name: str, text: str, timeout: float = 30_000) -> None:
+    """Wait until calculator `name`'s answer summary on the page reads `text`."""
+    visit.page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector)?.textContent === text",
+        arg=[f"#mc-{name}-answer .mc-summary", text],
+        timeout=timeout,
+    )
+
+
 def open_visit(
     browser: Any, site_url: str, *, service_workers: str = "block", **context_options: Any
 ) -> Visit:

@@ -32,6 +32,12 @@ def default_payload(name: str) -> dict[str, Any]:
     return {f["name"]: f["default"] for f in form["fields"] if f.get("default") not in (None, [])}
 
 
+def summary_of(name: str, values: dict[str, Any]) -> str:
+    """The answer's one-line summary for the form's defaults with ``values`` put over them."""
+    summary: str = call(name, {**default_payload(name), **values})["display"]["summary"]
+    return summary
+
+
 def subprocess_env() -> dict[str, str]:
     """An environment in which ``python -m musclecalc`` imports this checkout's package,
     whether or not it is installed (e.g. under another Python with PYTHONPATH set)."""
