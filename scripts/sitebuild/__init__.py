@@ -13,7 +13,8 @@ Pages, as MkDocs renders them:
 
 After the build, :mod:`.post_build` runs its steps in order: :mod:`.runtime_cache` (copy the
 runtime in), :mod:`.data_urls`, :mod:`.theme_switch`, :mod:`.color_scheme_meta`,
-:mod:`.table_wrappers` (with its page hook), :mod:`.build_traces`, :mod:`.fingerprint`, :mod:`.offline`, :mod:`.precompress`.
+:mod:`.table_wrappers` (with its page hook; both rewrite Material's bundle through
+:mod:`.material_bundle`), :mod:`.build_traces`, :mod:`.fingerprint`, :mod:`.offline`, :mod:`.precompress`.
 
 The runtime: :mod:`.runtime` (the pinned Pyodide files), :mod:`.wheel` (musclecalc's wheel),
 :mod:`.snapshot` (the memory snapshot, made under Node through :mod:`.node`, the one helper that

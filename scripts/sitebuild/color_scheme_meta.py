@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .material_bundle import rewrite_bundles
+
 __all__ = ["ColorSchemeMetaMissing", "detach_color_scheme_meta", "without_color_scheme_meta"]
 
 #: `let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);` with any minified names.
@@ -61,10 +63,4 @@ def without_color_scheme_meta(js: str) -> str:
 def detach_color_scheme_meta(site_dir: Path) -> list[Path]:
     """Rewrite Material's bundle under `site_dir`; the files rewritten. No bundle, or a bundle
     without the statement, fails: Material changed and this step needs a new look."""
-    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if not bundles:
-        raise ColorSchemeMetaMissing(f"no Material bundle under {site_dir}")
-    for bundle in bundles:
-        js = bundle.read_text(encoding="utf-8")
-        bundle.write_text(without_color_scheme_meta(js), encoding="utf-8")
-    return bundles
+    return rewrite_bundles(site_dir, without_color_scheme_meta, ColorSchemeMetaMissing)

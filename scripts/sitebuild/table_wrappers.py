@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .material_bundle import rewrite_bundles
+
 __all__ = ["TableSelectorMissing", "skip_wrapped_tables", "skip_wrapped_tables_in", "wrap_tables"]
 
 #: What Material's content component selects, and the same minus the tables already wrapped.
@@ -61,9 +63,4 @@ def skip_wrapped_tables(js: str) -> str:
 
 def skip_wrapped_tables_in(site_dir: Path) -> list[Path]:
     """Rewrite Material's bundle under `site_dir`; the files rewritten. No bundle fails."""
-    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if not bundles:
-        raise TableSelectorMissing(f"no Material bundle under {site_dir}")
-    for bundle in bundles:
-        bundle.write_text(skip_wrapped_tables(bundle.read_text(encoding="utf-8")), encoding="utf-8")
-    return bundles
+    return rewrite_bundles(site_dir, skip_wrapped_tables, TableSelectorMissing)
