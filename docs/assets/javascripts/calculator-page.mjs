@@ -7,6 +7,7 @@
 // the form and to the worker (worker-client.mjs).
 
 import { AddressState, setFromAddress, TOO_LONG_TEXT } from "./address-state.mjs";
+import { copyText } from "./copy-text.mjs";
 import { Answer, failureText, messagesToShow, STATUS_TEXT } from "./answer.mjs";
 import { EntryRows, rowsCutText } from "./entry-rows.mjs";
 import { enhanceHandout } from "./handout-tools.mjs";
@@ -453,17 +454,10 @@ export class Calculator {
     this.save(this.payload());
     const status = /** @type {HTMLElement} */ (this.share.querySelector(".mc-share__status"));
     const field = /** @type {HTMLInputElement} */ (this.share.querySelector(".mc-share__address"));
-    try {
-      await navigator.clipboard.writeText(link);
-      field.hidden = true;
-      status.textContent = "Link copied.";
-    } catch {
-      field.value = link;
-      field.hidden = false;
-      field.focus();
-      field.select();
-      status.textContent = "Copy the selected link (it holds your values; nothing is sent anywhere).";
-    }
+    await copyText(link, field, status, {
+      copied: "Link copied.",
+      select: "Copy the selected link (it holds your values; nothing is sent anywhere).",
+    });
   }
 
   /** "Clear my answers": an empty form, nothing of it in the address, the answer for no answers. */

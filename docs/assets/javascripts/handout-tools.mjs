@@ -4,6 +4,8 @@
 // with each answer; this module only starts the browser's print (the page's print style shows
 // the summary alone) and carries Python's text to the clipboard. Nothing is stored or sent.
 
+import { copyText } from "./copy-text.mjs";
+
 /** @param {Element} root  @param {string} selector */
 const one = (root, selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
 
@@ -25,15 +27,8 @@ async function copySummary(root, tools) {
   const text = /** @type {HTMLElement | null} */ (root.querySelector(".mc-handout"))?.dataset.text ?? "";
   const field = /** @type {HTMLTextAreaElement} */ (one(tools, ".mc-handout-tools__text"));
   const status = one(tools, ".mc-handout-tools__status");
-  try {
-    await navigator.clipboard.writeText(text);
-    field.hidden = true;
-    status.textContent = "Summary copied.";
-  } catch {
-    field.value = text;
-    field.hidden = false;
-    field.focus();
-    field.select();
-    status.textContent = "Copy the selected text (nothing is sent anywhere).";
-  }
+  await copyText(text, field, status, {
+    copied: "Summary copied.",
+    select: "Copy the selected text (nothing is sent anywhere).",
+  });
 }
