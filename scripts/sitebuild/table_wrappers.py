@@ -14,8 +14,15 @@ so those are covered too. Tables with a class (the calculators' own) are left as
 Material leaves them. A Material bundle that selects tables some other way fails the build, so
 the step is looked at again rather than wrapping twice.
 
+Each outer wrapper also carries the name it takes if it turns out to scroll, from the heading the
+table sits under (`data-scroll-name`): scrolling-tables.mjs makes a box that scrolls on the
+reader's screen a named region the keyboard can reach and scroll, and leaves one that fits alone.
+
 >>> wrap_tables("<p>x</p>\\n<table>\\n<tr><td>1</td></tr>\\n</table>")
-'<p>x</p>\\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>\\n<tr><td>1</td></tr>\\n</table></div></div>'
+'<p>x</p>\\n<div class="md-typeset__scrollwrap" data-scroll-name="Table (scrolls sideways)"><div class="md-typeset__table"><table>\\n<tr><td>1</td></tr>\\n</table></div></div>'
+>>> heading = '<h2 id="a">Fat &amp; lean<a class="headerlink" href="#a">&para;</a></h2>'
+>>> wrap_tables(heading + "<table></table>")[len(heading):]
+'<div class="md-typeset__scrollwrap" data-scroll-name="Table under “Fat &amp; lean” (scrolls sideways)"><div class="md-typeset__table"><table></table></div></div>'
 >>> wrap_tables('<table class="mc-table"><tr><td>1</td></tr></table>')
 '<table class="mc-table"><tr><td>1</td></tr></table>'
 >>> skip_wrapped_tables('...M("table:not([class])",e).map(i=>ti(i))...')
@@ -28,18 +35,30 @@ sitebuild.table_wrappers.TableSelectorMissing: the bundle selects "table:not([cl
 
 from __future__ import annotations
 
+import html as html_text
 import re
 from pathlib import Path
 
 from .material_bundle import rewrite_bundles
 
-__all__ = ["TableSelectorMissing", "skip_wrapped_tables", "skip_wrapped_tables_in", "wrap_tables"]
+__all__ = [
+    "TableSelectorMissing",
+    "scroll_name",
+    "skip_wrapped_tables",
+    "skip_wrapped_tables_in",
+    "wrap_tables",
+]
 
 #: What Material's content component selects, and the same minus the tables already wrapped.
 SELECTOR = '"table:not([class])"'
 NARROWED = '"table:not([class]):not(.md-typeset__table > table)"'
-_CLASSLESS_TABLE = re.compile(r"<table>.*?</table>", re.S)
-_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+#: A heading (its text, group 1) or a table without attributes (group 2), in page order.
+_HEADING_OR_TABLE = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>|(<table>.*?</table>)", re.S)
+_HEADER_LINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_OPEN = (
+    '<div class="md-typeset__scrollwrap" data-scroll-name="{name}"><div class="md-typeset__table">'
+)
 _CLOSE = "</div></div>"
 
 
@@ -49,8 +68,22 @@ class TableSelectorMissing(Exception):
 
 def wrap_tables(html: str) -> str:
     """`html` (a page's content) with Material's two scroll wrappers around each table that has
-    no attributes, as Python-Markdown writes them."""
-    return _CLASSLESS_TABLE.sub(lambda table: _OPEN + table[0] + _CLOSE, html)
+    no attributes, as Python-Markdown writes them, each named after the heading above it."""
+    heading = ""
+
+    def wrap(match: re.Match[str]) -> str:
+        nonlocal heading
+        if match[2] is None:
+            heading = html_text.unescape(_TAG.sub("", _HEADER_LINK.sub("", match[1]))).strip()
+            return match[0]
+        return _OPEN.format(name=html_text.escape(scroll_name(heading))) + match[2] + _CLOSE
+
+    return _HEADING_OR_TABLE.sub(wrap, html)
+
+
+def scroll_name(heading: str) -> str:
+    """What a screen reader calls a table's scrolling box, from the heading it sits under."""
+    return f"Table under “{heading}” (scrolls sideways)" if heading else "Table (scrolls sideways)"
 
 
 def skip_wrapped_tables(js: str) -> str:
