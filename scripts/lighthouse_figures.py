@@ -11,7 +11,11 @@ shift (CLS), and, from the median run, where the main thread's time went (Lighth
     python scripts/lighthouse_figures.py SITE_DIR [--runs N] [--page PATH ...] [--json]
 
 The figures depend on the machine's load: Lighthouse scales its simulated slowdown from the real
-run, so a busy machine scores lower. Run it on a quiet machine and read the medians.
+run, so a busy machine scores lower. Run it on a quiet machine and read the medians. Each row also
+shows the lowest and highest CPU speed Lighthouse measured on this machine during the page's runs
+(its `benchmarkIndex`; Lighthouse warns below 1,000): on the 2-core machine this was written on it
+ranged from about 1,050 to 2,100 between runs, so a TBT change of a few hundred ms needs several
+alternating runs before and after to show.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ class Run:
     fcp_ms: float
     cls: float
     scripts: tuple[tuple[str, float], ...]
+    benchmark_index: float
 
     @classmethod
     def from_report(cls, report: dict[str, Any]) -> Run:
@@ -79,6 +84,7 @@ class Run:
             fcp_ms=float(audits["first-contentful-paint"]["numericValue"]),
             cls=float(audits["cumulative-layout-shift"]["numericValue"]),
             scripts=scripts,
+            benchmark_index=float(report["environment"]["benchmarkIndex"]),
         )
 
 
@@ -148,6 +154,10 @@ def summary(page: str, runs: list[Run]) -> dict[str, Any]:
         "fcp_ms": round(statistics.median(run.fcp_ms for run in runs)),
         "cls": round(statistics.median(run.cls for run in runs), 3),
         "scripts_ms": {name: round(ms) for name, ms in middle.scripts},
+        "benchmark_index": [
+            round(min(run.benchmark_index for run in runs)),
+            round(max(run.benchmark_index for run in runs)),
+        ],
     }
 
 
@@ -163,15 +173,17 @@ def measure(site_dir: Path, pages: tuple[str, ...], runs: int) -> list[dict[str,
 def table(results: list[dict[str, Any]]) -> str:
     """The figures as a Markdown table, for the README."""
     lines = [
-        "| Page | Score (median) | Scores | TBT ms | LCP ms | FCP ms | CLS | Costliest scripts (ms) |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| Page | Score (median) | Scores | TBT ms | LCP ms | FCP ms | CLS | Costliest scripts (ms) "
+        "| Host CPU (benchmarkIndex) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in results:
         scripts = ", ".join(f"{name} {ms}" for name, ms in row["scripts_ms"].items())
         scores = " ".join(str(score) for score in row["scores"])
         lines.append(
             f"| `{row['page']}` | {row['score']} | {scores} | {row['tbt_ms']} | {row['lcp_ms']} "
-            f"| {row['fcp_ms']} | {row['cls']} | {scripts} |"
+            f"| {row['fcp_ms']} | {row['cls']} | {scripts} "
+            f"| {row['benchmark_index'][0]}-{row['benchmark_index'][1]} |"
         )
     return "\n".join(lines)
 
