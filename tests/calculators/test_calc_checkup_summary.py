@@ -26,7 +26,7 @@ from musclecalc._checkup_handout import (
 )
 from musclecalc._fields import ChoiceField, NumberField
 from musclecalc._handout import EXAMPLE_LINE, Handout, Stamp, handout_text
-from musclecalc._html import render_handout
+from musclecalc._html import COMPACT_PRINT_LINES, render_handout
 from musclecalc._warning_signs import SIGNS
 from support.strategies import LEAN, field_values
 
@@ -196,6 +196,24 @@ def test_the_live_reply_is_dated_today_and_names_the_address_the_build_is_not_da
     assert f'href="{ADDRESS}"' in reply["details"]
     worked = render_handout(handout_of({"symptoms": ["falls"]}), Stamp(None, ADDRESS))
     assert EXAMPLE_LINE in worked and "Made on" not in worked
+
+
+@pytest.mark.parametrize("ticked", [0, 20, 22, 23, 27])
+def test_only_a_summary_too_long_for_one_page_at_the_usual_size_prints_smaller(
+    ticked: int,
+) -> None:
+    """Eight questions answered make 28 lines with no sign ticked and 56 with all 27. Past
+    COMPACT_PRINT_LINES (50) the summary asks for the smaller print type (site.css), which
+    tests/site/test_checkup_summary.py prints to one A4 page."""
+    payload = {**ANSWERED, "symptoms": sorted(SIGNS)[:ticked]}
+    handout = handout_of(payload)
+    lines = len(handout_text(handout, Stamp(TODAY, ADDRESS)).splitlines())
+    html = render_handout(handout, Stamp(TODAY, ADDRESS))
+    assert ('<section class="mc-handout" data-print="compact"' in html) == (
+        lines > COMPACT_PRINT_LINES
+    )
+    if ticked in (0, 27):  # the shortest usual size, the longest smaller
+        assert ("data-print" in html) is (ticked == 27)
 
 
 checkup_payloads = st.fixed_dictionaries(
