@@ -9,6 +9,11 @@ interface MaterialObservable<T> {
 /** Material for MkDocs' global (absent where its bundle did not load). */
 declare var document$: MaterialObservable<Document> | undefined;
 
+/** Material's settings helpers, from its inline script in <head> (before-first-render.js wraps
+ *  them): read a kept value (or null), keep one. The storage defaults to localStorage. */
+declare var __md_get: ((key: string, storage?: Storage, scope?: URL) => unknown) | undefined;
+declare var __md_set: ((key: string, value: unknown, storage?: Storage, scope?: URL) => void) | undefined;
+
 /** The Network Information API (Chromium only, so not in TypeScript's DOM library): what
  *  python-intent.mjs reads to leave readers who save data alone. */
 interface Navigator {

@@ -16,6 +16,16 @@
  *    restyles the page with it. Done here, the stylesheets are swapped before anything uses
  *    them, and the bundle leaves absolute addresses alone.
  *
+ * And one change that keeps the bundle working at all when the reader's browser blocks this
+ * site's storage (Chrome's "Block all cookies", Safari's, a privacy extension), where reading
+ * `localStorage` or `sessionStorage` throws a SecurityError:
+ *
+ * 3. Material keeps its settings through two helpers, `__md_get` and `__md_set`, defined by an
+ *    inline script in <head> before this one. Both read the storage object as a default
+ *    parameter, outside any try, so with storage blocked they threw: six page errors on a
+ *    calculator, no palette switch and no search results. Wrapped here, blocked storage reads
+ *    as nothing kept and a write is dropped, as the site's own modules already treat it.
+ *
  * This file is a classic script listed after the stylesheets (overrides/main.html), so it runs
  * while the parser is still in <head>. Without JavaScript nothing changes: the page keeps `no-js`.
  */
@@ -29,5 +39,22 @@
   )) {
     const address = link.getAttribute("href") || "";
     if (!/^(?:[a-z]+:)?\/\//i.test(address)) link.href = link.href;
+  }
+  const { __md_get: read, __md_set: write } = window;
+  if (typeof read === "function" && typeof write === "function") {
+    window.__md_get = (...args) => {
+      try {
+        return read(...args);
+      } catch {
+        return null;
+      }
+    };
+    window.__md_set = (...args) => {
+      try {
+        write(...args);
+      } catch {
+        // storage blocked: nothing is kept, as when the reader clears it
+      }
+    };
   }
 })();
