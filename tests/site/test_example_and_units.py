@@ -293,6 +293,11 @@ def test_a_unit_chosen_on_one_calculator_is_the_unit_of_the_others(with_worker: 
         "sel => document.querySelector(sel).value === 'lb'", arg=control("checkup", "weight_unit")
     )
     assert page.input_value(control("checkup", "weight")) == ""
+    # "Clear my answers" empties the form; the unit is no answer, and stays.
+    page.fill(control("checkup", "weight"), "150")
+    page.click("#mc-checkup [data-action=clear-answers]")
+    assert page.input_value(control("checkup", "weight")) == ""
+    assert page.input_value(control("checkup", "weight_unit")) == "lb"
 
     # A link's own units win over the remembered ones.
     page.goto("about:blank")

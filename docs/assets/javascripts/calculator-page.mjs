@@ -460,16 +460,18 @@ export class Calculator {
     });
   }
 
-  /** "Clear my answers": an empty form, nothing of it in the address, the answer for no answers. */
+  /** "Clear my answers": an empty form, nothing of it in the address, the answer for no answers.
+   *  Units are not answers: those kept on this device stay (every number is empty, so they are
+   *  simply set). */
   clearAnswers() {
     this.form.reset();
     for (const control of this.fieldControls()) {
-      if (control instanceof HTMLInputElement) {
-        if (control.type === "checkbox") control.checked = false;
-        else control.value = "";
-      }
-      if (control.classList.contains("mc-unit")) control.dataset.current = control.value;
+      if (!(control instanceof HTMLInputElement)) continue;
+      if (control.type === "checkbox") control.checked = false;
+      else control.value = "";
     }
+    this.takeRememberedUnits();
+    for (const unit of this.units()) unit.dataset.current = unit.value;
     this.address.clear();
     if (this.share) {
       const field = /** @type {HTMLInputElement} */ (this.share.querySelector(".mc-share__address"));
