@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild.chromium import EXECUTABLE, FLAGS
-from sitebuild.nginx import serving
+from sitebuild.nginx import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -86,13 +85,6 @@ class Run:
             scripts=scripts,
             benchmark_index=float(report["environment"]["benchmarkIndex"]),
         )
-
-
-def free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 #: Lighthouse's own trace sometimes misses the navigation's start on a busy machine (NO_NAVSTART);

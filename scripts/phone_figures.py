@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from sitebuild.chromium import EXECUTABLE, FLAGS
-from sitebuild.nginx import serving
+from sitebuild.nginx import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,13 +64,6 @@ MEASURE = """name => {
     page_width: document.documentElement.scrollWidth,
   };
 }"""
-
-
-def free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def measure(site_dir: Path, shots: Path | None) -> dict[str, object]:

@@ -269,6 +269,13 @@ def configure(
     return Preview(prefix, conf, f"http://127.0.0.1:{port}{subpath}")
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now, for `serving`."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def ensure_port_free(port: int) -> None:
     """Fail if something already listens on 127.0.0.1:PORT: `wait_for_port` would take that
     server's answer for nginx's, while nginx itself failed to bind (seen with an nginx left over

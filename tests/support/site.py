@@ -4,13 +4,13 @@ subpath) nginx will serve it at."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitebuild import ROOT
+from sitebuild.nginx import free_port
 
 __all__ = ["ROOT", "Build", "build_site", "free_port"]
 
@@ -22,13 +22,6 @@ class Build:
     site_dir: Path
     log: str
     port: int
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def build_site(site_dir: Path, port: int, subpath: str = "/") -> subprocess.CompletedProcess[str]:
