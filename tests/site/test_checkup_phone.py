@@ -9,12 +9,11 @@ from typing import Any
 
 import pytest
 
-from support.browser import Visit, open_visit
+from support.browser import PHONE, Visit, open_visit
 from support.calculators import call as cpython_run
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 SUMMARY = "#mc-checkup-answer .mc-summary"
 
 # The alert of a level wholly on screen, below what sticks to the top (Material's header and

@@ -15,13 +15,12 @@ import pytest
 from musclecalc._checkup import CHECKUP
 from musclecalc._handout import EXAMPLE_LINE, Stamp, handout_text, made_line
 from musclecalc._warning_signs import SIGNS
-from support.browser import KEPT_ON_DEVICE, Visit, control, open_visit
+from support.browser import KEPT_ON_DEVICE, PHONE, Visit, control, open_visit
 from support.calculators import call as cpython_run
 from support.site import ROOT
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TICKED = "one_sided_wasting"
 PAYLOAD: dict[str, Any] = {

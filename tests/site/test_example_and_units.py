@@ -16,13 +16,12 @@ from typing import Any
 import pytest
 
 from musclecalc import bridge
-from support.browser import CACHED_URLS, Visit, control, open_visit
+from support.browser import CACHED_URLS, PHONE, Visit, control, open_visit
 from support.browser import wait_for_summary as wait_for_live_summary
 from support.calculators import summary_of
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 LINK = "calculators/protein/#weight=93.7&weight_unit=kg"
 UNITS_KEY = "musclecalc.units"
 #: Every change of the calculator's `data-example`, with its time (ms since navigation).

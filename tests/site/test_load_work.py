@@ -15,11 +15,10 @@ from typing import Any
 
 import pytest
 
-from support.browser import Visit, open_visit
+from support.browser import PHONE, Visit, open_visit
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 PAGE = "calculators/energy/"
 #: A restyle that reaches this share of the page's elements counts as a restyle of the page.
 WHOLE_PAGE = 0.9

@@ -9,14 +9,13 @@ from typing import Any
 
 import pytest
 
-from support.browser import Visit, control, open_visit
+from support.browser import PHONE, Visit, control, open_visit
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
 from support.site import Build
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
 VIEWPORTS = {"phone": PHONE, "laptop": LAPTOP}
 CALCULATORS = ("protein", "energy", "volume-quick", "volume")

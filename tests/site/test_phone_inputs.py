@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.browser import Visit, control, error_for
+from support.browser import PHONE, Visit, control, error_for
 from support.calculators import call as cpython_run
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,7 @@ def wait_for_summary(visit: Visit, payload: dict[str, object]) -> None:
 
 def test_a_weight_loss_is_entered_without_a_minus(visit: Visit) -> None:
     page = visit.page
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size(PHONE)
     visit.goto("checkup/")
     visit.wait_ready("checkup")
     assert page.get_attribute(control("checkup", AMOUNT), "inputmode") == "decimal"
@@ -62,7 +62,7 @@ ENERGY = {"sex": "female", "age": "30", "weight": "70", "weight_unit": "kg"}
 
 def test_a_height_typed_as_feet_and_inches_is_read_and_shown_in_inches(visit: Visit) -> None:
     page = visit.page
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size(PHONE)
     visit.goto("calculators/energy/")
     visit.wait_ready("energy")
     height = control("energy", "height")

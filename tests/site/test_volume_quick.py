@@ -11,13 +11,12 @@ from typing import Any
 
 import pytest
 
-from support.browser import Visit, control, error_for, open_visit
+from support.browser import PHONE, Visit, control, error_for, open_visit
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 QUICK = "volume-quick"
 QUICK_SUMMARY = f"#mc-{QUICK}-answer .mc-summary"
 VOLUME_SUMMARY = "#mc-volume-answer .mc-summary"

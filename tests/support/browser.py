@@ -7,7 +7,19 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["CACHED_URLS", "KEPT", "KEPT_ON_DEVICE", "Visit", "control", "error_for", "open_visit"]
+__all__ = [
+    "CACHED_URLS",
+    "KEPT",
+    "KEPT_ON_DEVICE",
+    "PHONE",
+    "Visit",
+    "control",
+    "error_for",
+    "open_visit",
+]
+
+#: The reference phone the issues measure at (an iPhone 12 to 15 in CSS pixels).
+PHONE = {"width": 390, "height": 844}
 
 #: Shown once the service worker has kept the page for offline reading (offline.mjs).
 KEPT = "html[data-offline=kept]"
