@@ -36,7 +36,7 @@ from musclecalc._fields import (
     UnitField,
 )
 from musclecalc._handout import Stamp
-from musclecalc._html import render
+from musclecalc._html import markup_digest, render
 from musclecalc._registry import CALCULATORS
 from musclecalc._units import UNITS
 
@@ -111,6 +111,8 @@ def render_calculator(form: Form, site_root: str = "", page_address: str = "") -
             "",
             f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
             f"{_attrs(data_site_root=site_root, data_page_address=page_address or None)}"
+            # The worked answer's fingerprint: a live answer with the same one is left in place.
+            f' data-rendered="{markup_digest(answer, details)}"'
             f"{' data-link-on-request' if form.link_on_request else ''}>",
             '<div class="mc-layout">',
             # The answer's headline, kept in view on a phone while the form is edited: a copy of

@@ -12,6 +12,7 @@ import pytest
 
 from musclecalc import _reading, bridge
 from musclecalc._chart import Bar, bar_chart
+from musclecalc._html import markup_digest
 from support.calculators import call
 from support.strategies import strict_loads
 from support.worked_examples import ALL
@@ -71,6 +72,17 @@ def test_problems_without_a_field_use_the_underscore_key(name, payload, message)
     reply = strict_loads(bridge.run(name, payload))
     assert reply == {"ok": False, "errors": {"_": reply["errors"]["_"]}}
     assert message in reply["errors"]["_"]
+
+
+@pytest.mark.parametrize("payload", [{"weight": "80"}, {"weight": "80", "weight_unit": "lb"}])
+def test_an_answer_carries_the_digest_of_its_markup(payload: dict[str, Any]) -> None:
+    """The page leaves the build's worked answer in place when the live answer's digest is the
+    one the build wrote (`data-rendered`); any change to the markup changes the digest."""
+    reply = json.loads(bridge.run("protein", json.dumps(payload), "../../"))
+    assert reply["digest"] == markup_digest(reply["answer"], reply["details"])
+    assert re.fullmatch(r"[0-9a-f]{16}", reply["digest"])
+    other = json.loads(bridge.run("protein", json.dumps({**payload, "weight": "95"}), "../../"))
+    assert other["digest"] != reply["digest"]
 
 
 def test_non_text_arguments_do_not_raise() -> None:

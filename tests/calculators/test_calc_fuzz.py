@@ -56,7 +56,7 @@ def check_reply(name: str, text: str) -> dict[str, Any]:
         assert isinstance(reply["csv"], str) and reply["csv"].startswith("date,")
     if reply["ok"] and "answer" in reply:  # bridge.run: what the page shows
         # "fields" only when a value was typed with its unit ("70kg"): what the form now shows
-        page = {"ok", "answer", "details"}
+        page = {"ok", "answer", "details", "digest"}
         assert page <= set(reply) - extra <= page | {"fields"}
         assert '<p class="mc-summary">' in reply["answer"] and "mc-method" in reply["details"]
         # The whole result for the same input is as complete as ever.

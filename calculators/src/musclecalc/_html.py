@@ -16,13 +16,14 @@ blank lines, so Python-Markdown passes the markup through untouched.
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
 from typing import Final
 
 from ._display import Alert, Call, Chart, Display, Link, Ranked, RankedItem, Table, call_list
 from ._handout import Handout, Stamp, from_line, handout_text, made_line
 
-__all__ = ["render", "render_alert", "render_handout"]
+__all__ = ["markup_digest", "render", "render_alert", "render_handout"]
 
 WARNINGS_TITLE: Final = "Please note"
 METHOD_TITLE: Final = "Method and sources"
@@ -216,6 +217,22 @@ def _details(display: Display, stamp: Stamp) -> list[str]:
     if display.handout is not None:
         lines.append(render_handout(display.handout, stamp))
     return lines
+
+
+def markup_digest(answer: str, details: str) -> str:
+    """A short fingerprint of an answer's markup, the same wherever the markup is made: the page
+    keeps the worked answer the build put there when Python's live answer has the same one, so
+    the browser neither rebuilds nor lays out again what it already shows.
+
+    >>> markup_digest("<p>a</p>", "") == markup_digest("<p>a</p>", "")
+    True
+    >>> markup_digest("<p>a</p>", "") == markup_digest("", "<p>a</p>")
+    False
+    >>> len(markup_digest("", ""))
+    16
+    """
+    both = f"{len(answer)}:{answer}{details}".encode()
+    return hashlib.sha256(both).hexdigest()[:16]
 
 
 def render(display: Display, site_root: str = "", stamp: Stamp | None = None) -> tuple[str, str]:

@@ -9,7 +9,7 @@ data, for tests and the command line's ``--json``.
 >>> import json
 >>> reply = json.loads(run("protein", '{"weight": "70", "goal": "build"}'))
 >>> sorted(reply), reply["answer"].splitlines()[0]
-(['answer', 'details', 'ok'], '<p class="mc-summary">Aim for about 126 g of protein a day (112-154 g).</p>')
+(['answer', 'details', 'digest', 'ok'], '<p class="mc-summary">Aim for about 126 g of protein a day (112-154 g).</p>')
 >>> full = json.loads(result("protein", '{"weight": "70", "goal": "build"}'))
 >>> full["result"]["daily_grams"], full["display"]["summary"]
 ({'low': 112, 'target': 126, 'high': 154}, 'Aim for about 126 g of protein a day (112-154 g).')
@@ -32,7 +32,7 @@ from typing import Any, Final, NoReturn
 from ._calculator import Answer, Calculator
 from ._errors import InputError, UnknownCalculatorError
 from ._handout import Stamp
-from ._html import render
+from ._html import markup_digest, render
 from ._numbers import NotANumber, format_decimal, parse_number
 from ._registry import CALCULATORS, calculator
 from ._results import Result
@@ -127,7 +127,12 @@ def _page_reply(
         answer, details = render(
             call.outcome.display, site_root if isinstance(site_root, str) else "", stamp
         )
-        reply = {"ok": True, "answer": answer, "details": details}
+        reply = {
+            "ok": True,
+            "answer": answer,
+            "details": details,
+            "digest": markup_digest(answer, details),
+        }
         # Values typed with a unit ("70kg"): the form shows the number and unit it understood.
         fields.update(call.outcome.values.understood)
     chosen, data = call.chosen, call.data
@@ -154,8 +159,10 @@ def _full_reply(name: object, payload: object) -> dict[str, Any]:
 def run(name: str, payload: str, site_root: str = "", address: str = "") -> str:
     """Run the calculator ``name`` on a JSON object of form values, for the page.
 
-    Returns ``{"ok": true, "answer": "<html>", "details": "<html>"}`` (plus ``"fields"``, the
-    number and unit the form should show, when a value was typed with its unit: "70kg") or
+    Returns ``{"ok": true, "answer": "<html>", "details": "<html>", "digest": "<16 hex>"}``
+    (the digest is :func:`musclecalc._html.markup_digest` of the two, which the build writes on
+    the worked answer as ``data-rendered``; plus ``"fields"``, the number and unit the form
+    should show, when a value was typed with its unit: "70kg") or
     ``{"ok": false, "errors": {"<field>": "<message>"}}``, where the field ``"_"`` holds a
     problem that belongs to no field (unreadable JSON, unknown calculator). ``site_root`` is
     the relative path from the page to the site's root, for links in the answer; ``address``

@@ -61,6 +61,8 @@ export class Answer {
     this.details = one(root, ".mc-details");
     /** @type {HTMLElement | null} */
     this.glance = root.querySelector(".mc-glance__text");
+    /** The fingerprint of the markup on show: to begin with, the build's worked answer's. */
+    this.shown = root.dataset.rendered ?? "";
   }
 
   /** @param {"loading" | "ready" | "invalid" | "error"} state  @param {string} text */
@@ -121,13 +123,17 @@ export class Answer {
     }
   }
 
-  /** Python's answer and details in place of the ones shown (a method the reader opened stays open).
-   *  @param {{answer: string, details: string}} reply */
+  /** Python's answer and details in place of the ones shown (a method the reader opened stays
+   *  open). Markup with the fingerprint of what is on show (the worked answer, when Python's
+   *  first answer is for the page's own values) is left in place: nothing to rebuild or lay out.
+   *  @param {{answer: string, details: string, digest?: string}} reply */
   show(reply) {
-    const wasOpen = /** @type {HTMLDetailsElement | null} */ (this.details.querySelector(".mc-method"))?.open;
-    this.answer.replaceChildren(...nodesFrom(reply.answer));
     this.answer.classList.remove("mc-answer--stale");
     this.markExample(null);
+    if (reply.digest && reply.digest === this.shown) return;
+    this.shown = reply.digest ?? "";
+    const wasOpen = /** @type {HTMLDetailsElement | null} */ (this.details.querySelector(".mc-method"))?.open;
+    this.answer.replaceChildren(...nodesFrom(reply.answer));
     this.details.replaceChildren(...nodesFrom(reply.details));
     const method = /** @type {HTMLDetailsElement | null} */ (this.details.querySelector(".mc-method"));
     if (wasOpen && method) method.open = true;

@@ -377,7 +377,7 @@ export class Calculator {
     if (this.edited) this.save(payload);
     this.view.showErrors(messagesToShow(reply.ok ? {} : reply.errors ?? {}, this.notice, this.noticeFor));
     if (reply.ok) {
-      this.view.show({ answer: reply.answer ?? "", details: reply.details ?? "" });
+      this.view.show({ answer: reply.answer ?? "", details: reply.details ?? "", digest: reply.digest });
       this.root.dataset.live = "true";  // the answer on show is Python's, computed in this page
       performance.mark("musclecalc:live");  // for `make bench`
       this.view.setStatus("ready", STATUS_TEXT.ready);

@@ -46,6 +46,7 @@ export const SAY = {
  * @property {Record<string, unknown>} [fields]
  * @property {string} [answer]
  * @property {string} [details]
+ * @property {string} [digest]  the fingerprint of answer and details (musclecalc._html.markup_digest)
  * @property {string} [text]
  * @property {string} [csv]
  */
