@@ -27,8 +27,15 @@ class AccessibleNameError(Exception):
     """Material's markup no longer matches what this module names."""
 
 
-def _item_text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+def text_of(html: str) -> str:
+    """The words an HTML fragment shows, tags dropped and spaces collapsed, as a name to give.
+
+    >>> text_of("Fat &amp; <em>lean</em>\\n mass")
+    'Fat & lean mass'
+    >>> text_of('See <a href="x/">the <abbr title="National Health Service">NHS</abbr></a>.')
+    'See the NHS.'
+    """
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
 
 
 def name_controls(html: str, where: str) -> str:
@@ -40,7 +47,7 @@ def name_controls(html: str, where: str) -> str:
             )
 
     def label(match: re.Match[str]) -> str:
-        text = _item_text(match.group("after")) or "Checklist item"
+        text = text_of(match.group("after")) or "Checklist item"
         return f'{match.group(1)} aria-label="{escape(text)}"{match.group("rest")}{match.group("after")}'
 
     return TASK_ITEM.sub(label, html)

@@ -35,10 +35,11 @@ sitebuild.table_wrappers.TableSelectorMissing: the bundle selects "table:not([cl
 
 from __future__ import annotations
 
-import html as html_text
 import re
+from html import escape
 from pathlib import Path
 
+from .accessible_names import text_of
 from .material_bundle import rewrite_bundles
 
 __all__ = [
@@ -55,7 +56,6 @@ NARROWED = '"table:not([class]):not(.md-typeset__table > table)"'
 #: A heading (its text, group 1) or a table without attributes (group 2), in page order.
 _HEADING_OR_TABLE = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>|(<table>.*?</table>)", re.S)
 _HEADER_LINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
-_TAG = re.compile(r"<[^>]+>")
 _OPEN = (
     '<div class="md-typeset__scrollwrap" data-scroll-name="{name}"><div class="md-typeset__table">'
 )
@@ -74,9 +74,9 @@ def wrap_tables(html: str) -> str:
     def wrap(match: re.Match[str]) -> str:
         nonlocal heading
         if match[2] is None:
-            heading = html_text.unescape(_TAG.sub("", _HEADER_LINK.sub("", match[1]))).strip()
+            heading = text_of(_HEADER_LINK.sub("", match[1]))
             return match[0]
-        return _OPEN.format(name=html_text.escape(scroll_name(heading))) + match[2] + _CLOSE
+        return _OPEN.format(name=escape(scroll_name(heading))) + match[2] + _CLOSE
 
     return _HEADING_OR_TABLE.sub(wrap, html)
 
