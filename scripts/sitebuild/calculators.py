@@ -106,13 +106,16 @@ def render_calculator(form: Form, site_root: str = "", page_address: str = "") -
     answer, details = render(display, site_root, Stamp(None, page_address))
     summary = SUMMARY.search(answer)
     calc = form.name
+    attributes = _attrs(
+        data_site_root=site_root,
+        data_page_address=page_address or None,
+        data_rendered=markup_digest(answer, details),  # a live answer with the same stays put
+    )
     return "\n".join(
         [
             "",
             f'<div class="mc-calculator" data-calculator="{escape(calc)}" id="mc-{calc}"'
-            f"{_attrs(data_site_root=site_root, data_page_address=page_address or None)}"
-            # The worked answer's fingerprint: a live answer with the same one is left in place.
-            f' data-rendered="{markup_digest(answer, details)}"'
+            f"{attributes}"
             f"{' data-link-on-request' if form.link_on_request else ''}>",
             '<div class="mc-layout">',
             # The answer's headline, kept in view on a phone while the form is edited: a copy of
