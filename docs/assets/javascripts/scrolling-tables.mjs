@@ -22,7 +22,9 @@ const observer = new ResizeObserver((entries) => {
   for (const { target } of entries) markIfScrolling(/** @type {HTMLElement} */ (target));
 });
 
+/** Watch this page's boxes only: those of the page instant navigation left are let go. */
 function watchTables() {
+  observer.disconnect();
   for (const box of document.querySelectorAll(".md-typeset__scrollwrap[data-scroll-name]")) observer.observe(box);
 }
 
