@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from musclecalc import bridge
-from support.browser import CACHED_URLS, PHONE, Visit, control, open_visit
+from support.browser import BLOCKED_STORAGE, CACHED_URLS, PHONE, Visit, control, open_visit
 from support.browser import wait_for_summary as wait_for_live_summary
 from support.calculators import summary_of
 
@@ -308,22 +308,10 @@ def test_a_unit_chosen_on_one_calculator_is_the_unit_of_the_others(with_worker: 
     with_worker.assert_clean()
 
 
-#: localStorage as a browser that keeps nothing has it: touching it throws. Each caller's stack
-#: is noted, so that the test can tell the page's own reads from Material for MkDocs' (whose
-#: `__md_get` threw a page error for each until before-first-render.js wrapped it).
-NO_STORAGE = """
-window.storageCallers = [];
-Object.defineProperty(window, "localStorage", {
-  get() {
-    window.storageCallers.push(new Error().stack);
-    throw new DOMException("The operation is insecure.", "SecurityError");
-  },
-});
-"""
-
-
 def storage_read_and_nothing_thrown(visit: Visit) -> None:
-    """The page's own code and Material's both read the storage, and no error escaped either."""
+    """The page's own code and Material's both read the blocked storage, and no error escaped
+    either (Material's `__md_get` threw a page error for each until before-first-render.js
+    wrapped it)."""
     callers = visit.page.evaluate("window.storageCallers")
     assert [c for c in callers if "unit-memory" in c], "the page's own code read the storage"
     assert [c for c in callers if "__md_get" in c], "Material read the storage"
@@ -332,7 +320,7 @@ def storage_read_and_nothing_thrown(visit: Visit) -> None:
 
 def test_a_browser_that_keeps_nothing_still_switches_units_and_answers(visit: Visit) -> None:
     page = visit.page
-    page.add_init_script(NO_STORAGE)
+    page.add_init_script(BLOCKED_STORAGE)
     visit.goto("calculators/protein/")
     visit.wait_ready("protein")
     page.select_option(control("protein", "weight_unit"), "lb")

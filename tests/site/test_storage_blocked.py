@@ -6,8 +6,9 @@ storage outside any try, so its bundle threw as it started: six page errors on t
 calculator, no palette switch and no search results (before-first-render.js, point 3).
 
 Playwright offers no switch for Chromium's cookie blocking, so the page gets what such a browser
-gives it: both storage properties throwing a SecurityError, installed before any of the page's
-scripts run. Everything else is the real site in the real browser.
+gives it (support.browser.BLOCKED_STORAGE): both storage properties throwing a SecurityError,
+installed before any of the page's scripts run. Everything else is the real site in the real
+browser.
 """
 
 from __future__ import annotations
@@ -17,19 +18,10 @@ from typing import Any
 
 import pytest
 
-from support.browser import Visit, open_visit, wait_for_summary
+from support.browser import BLOCKED_STORAGE, Visit, open_visit, wait_for_summary
 from support.calculators import summary_of
 
 pytestmark = pytest.mark.browser
-
-BLOCKED_STORAGE = """
-for (const name of ["localStorage", "sessionStorage"]) {
-  Object.defineProperty(window, name, {
-    configurable: true,
-    get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
-  });
-}
-"""
 
 
 @pytest.fixture

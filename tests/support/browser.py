@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 __all__ = [
+    "BLOCKED_STORAGE",
     "CACHED_URLS",
     "KEPT",
     "KEPT_ON_DEVICE",
@@ -17,6 +18,24 @@ __all__ = [
     "error_for",
     "open_visit",
 ]
+
+#: Web Storage as a browser that blocks this site's data has it (Chrome's "Block all cookies",
+#: Safari, privacy extensions): touching `localStorage` or `sessionStorage` throws a
+#: SecurityError. Playwright has no switch for that, so ``page.add_init_script`` installs this
+#: before any of the page's scripts run. Each caller's stack is kept in `window.storageCallers`,
+#: so a test can tell who read the storage.
+BLOCKED_STORAGE = """
+window.storageCallers = [];
+for (const name of ["localStorage", "sessionStorage"]) {
+  Object.defineProperty(window, name, {
+    configurable: true,
+    get() {
+      window.storageCallers.push(new Error().stack);
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    },
+  });
+}
+"""
 
 #: The reference phone the issues measure at (an iPhone 12 to 15 in CSS pixels).
 PHONE = {"width": 390, "height": 844}
