@@ -9,14 +9,13 @@ from typing import Any
 
 import pytest
 
-from support.browser import PHONE, Visit, control, open_visit
+from support.browser import LAPTOP, PHONE, Visit, control, open_visit
 from support.calculators import call as cpython_run
 from support.calculators import default_payload
 from support.site import Build
 
 pytestmark = pytest.mark.browser
 
-LAPTOP = {"width": 1280, "height": 800}
 VIEWPORTS = {"phone": PHONE, "laptop": LAPTOP}
 CALCULATORS = ("protein", "energy", "volume-quick", "volume")
 # The page each calculator is on: the volume page has its quick question first, so that page's

@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from support.browser import PHONE, open_visit
+from support.browser import LAPTOP, PHONE, open_visit
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-DESKTOP = {"width": 1280, "height": 800}
 # The pages axe flagged at 390 px, and one with tables in content tabs.
 FLAGGED = [
     "calculators/energy/",
@@ -75,7 +74,7 @@ def test_axe_finds_no_unreachable_scrolling_table_on_a_phone(browser: Any, site_
 def test_a_box_joins_the_tab_order_when_the_screen_narrows_and_scrolls_by_keys(
     browser: Any, site_url: str
 ) -> None:
-    visit = open_visit(browser, site_url, viewport=DESKTOP)
+    visit = open_visit(browser, site_url, viewport=LAPTOP)
     page = visit.page
     try:
         visit.goto("causes/too-little-protein/")
@@ -101,7 +100,7 @@ def test_a_box_joins_the_tab_order_when_the_screen_narrows_and_scrolls_by_keys(
         page.wait_for_function("b => b.scrollLeft > 0", arg=box.element_handle())
         assert before == 0
 
-        page.set_viewport_size(DESKTOP)
+        page.set_viewport_size(LAPTOP)
         page.wait_for_function(
             "!document.querySelector('.md-typeset__scrollwrap').hasAttribute('tabindex')"
         )

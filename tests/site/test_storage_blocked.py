@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from support.browser import BLOCKED_STORAGE, Visit, open_visit, wait_for_summary
+from support.browser import BLOCKED_STORAGE, LAPTOP, Visit, open_visit, wait_for_summary
 from support.calculators import summary_of
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def blocked(browser: Any, site_url: str) -> Iterator[Visit]:
-    visit = open_visit(browser, site_url, viewport={"width": 1280, "height": 800})
+    visit = open_visit(browser, site_url, viewport=LAPTOP)
     visit.page.add_init_script(BLOCKED_STORAGE)
     yield visit
     visit.page.context.close()

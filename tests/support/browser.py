@@ -12,6 +12,7 @@ __all__ = [
     "CACHED_URLS",
     "KEPT",
     "KEPT_ON_DEVICE",
+    "LAPTOP",
     "PHONE",
     "Visit",
     "control",
@@ -39,6 +40,8 @@ for (const name of ["localStorage", "sessionStorage"]) {
 
 #: The reference phone the issues measure at (an iPhone 12 to 15 in CSS pixels).
 PHONE = {"width": 390, "height": 844}
+#: The reference laptop screen the desktop checks measure at.
+LAPTOP = {"width": 1280, "height": 800}
 
 #: Shown once the service worker has kept the page for offline reading (offline.mjs).
 KEPT = "html[data-offline=kept]"
